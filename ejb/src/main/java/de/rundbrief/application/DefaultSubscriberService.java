@@ -1,0 +1,115 @@
+package de.rundbrief.application;
+
+import de.rundbrief.domain.Page;
+import de.rundbrief.domain.PageRequest;
+import de.rundbrief.domain.staff.Roles;
+import de.rundbrief.domain.subscriber.DuplicateSubscriberException;
+import de.rundbrief.domain.subscriber.EmailAddress;
+import de.rundbrief.domain.subscriber.Subscriber;
+import de.rundbrief.domain.subscriber.SubscriberFilter;
+import de.rundbrief.domain.subscriber.SubscriberNotFoundException;
+import de.rundbrief.domain.subscriber.SubscriberRepository;
+import de.rundbrief.domain.tenant.TenantKey;
+import de.rundbrief.infrastructure.tenancy.AcrossTenants;
+import de.rundbrief.infrastructure.tenancy.TenantGuarded;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.time.Clock;
+
+@Stateless
+@TenantGuarded
+public class DefaultSubscriberService implements SubscriberService {
+
+  @Inject private SubscriberRepository subscribers;
+  @Inject private Clock clock;
+
+  @Override
+  @RolesAllowed({
+    Roles.CENTRAL_ADMIN,
+    Roles.CENTRAL_MARKETING,
+    Roles.TENANT_ADMIN,
+    Roles.TENANT_EDITOR,
+    Roles.TENANT_VIEWER
+  })
+  public Page<Subscriber> search(TenantKey tenant, SubscriberFilter filter, PageRequest page) {
+    return subscribers.search(filter, page);
+  }
+
+  @Override
+  @AcrossTenants
+  @RolesAllowed({Roles.CENTRAL_ADMIN, Roles.CENTRAL_MARKETING})
+  public Page<Subscriber> searchAcrossTenants(SubscriberFilter filter, PageRequest page) {
+    return subscribers.searchAcrossTenants(filter, page);
+  }
+
+  @Override
+  @RolesAllowed({
+    Roles.CENTRAL_ADMIN,
+    Roles.CENTRAL_MARKETING,
+    Roles.TENANT_ADMIN,
+    Roles.TENANT_EDITOR,
+    Roles.TENANT_VIEWER
+  })
+  public Subscriber get(TenantKey tenant, long id) {
+    return subscribers.find(id).orElseThrow(() -> new SubscriberNotFoundException(id));
+  }
+
+  @Override
+  @RolesAllowed({
+    Roles.CENTRAL_ADMIN,
+    Roles.CENTRAL_MARKETING,
+    Roles.TENANT_ADMIN,
+    Roles.TENANT_EDITOR
+  })
+  public Subscriber create(TenantKey tenant, SubscriberData data) {
+    EmailAddress email = EmailAddress.of(data.email());
+    if (subscribers.findByEmail(email).isPresent()) {
+      throw new DuplicateSubscriberException(email);
+    }
+    Subscriber subscriber =
+        new Subscriber(email, data.firstName(), data.lastName(), clock.instant());
+    if (data.status() != null) {
+      subscriber.changeStatus(data.status());
+    }
+    subscribers.add(subscriber);
+    return subscriber;
+  }
+
+  @Override
+  @RolesAllowed({
+    Roles.CENTRAL_ADMIN,
+    Roles.CENTRAL_MARKETING,
+    Roles.TENANT_ADMIN,
+    Roles.TENANT_EDITOR
+  })
+  public Subscriber update(TenantKey tenant, long id, SubscriberData data) {
+    Subscriber subscriber = get(tenant, id);
+    EmailAddress email = EmailAddress.of(data.email());
+    if (!email.equals(subscriber.getEmail())) {
+      subscribers
+          .findByEmail(email)
+          .ifPresent(
+              other -> {
+                throw new DuplicateSubscriberException(email);
+              });
+      subscriber.changeEmail(email);
+    }
+    subscriber.rename(data.firstName(), data.lastName());
+    if (data.status() != null) {
+      subscriber.changeStatus(data.status());
+    }
+    return subscriber;
+  }
+
+  @Override
+  @RolesAllowed({
+    Roles.CENTRAL_ADMIN,
+    Roles.CENTRAL_MARKETING,
+    Roles.TENANT_ADMIN,
+    Roles.TENANT_EDITOR
+  })
+  public void delete(TenantKey tenant, long id) {
+    subscribers.remove(get(tenant, id));
+  }
+}

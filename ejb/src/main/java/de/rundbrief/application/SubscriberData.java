@@ -1,0 +1,24 @@
+package de.rundbrief.application;
+
+import de.rundbrief.domain.subscriber.EmailAddress;
+import de.rundbrief.domain.subscriber.Subscriber;
+import de.rundbrief.domain.subscriber.SubscriberStatus;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/**
+ * What staff enter for a subscriber.
+ *
+ * @param status {@code null} keeps the current status (a new subscriber starts active)
+ */
+public record SubscriberData(
+    @NotBlank(message = "{rundbrief.email.required}")
+        @Size(max = EmailAddress.MAX_LENGTH, message = "{rundbrief.email.invalid}")
+        @Pattern(
+            regexp = "\\s*" + EmailAddress.PATTERN + "\\s*",
+            message = "{rundbrief.email.invalid}")
+        String email,
+    @Size(max = Subscriber.NAME_MAX_LENGTH, message = "{rundbrief.name.too-long}") String firstName,
+    @Size(max = Subscriber.NAME_MAX_LENGTH, message = "{rundbrief.name.too-long}") String lastName,
+    SubscriberStatus status) {}

@@ -1,0 +1,36 @@
+package de.rundbrief.application;
+
+import de.rundbrief.domain.Page;
+import de.rundbrief.domain.PageRequest;
+import de.rundbrief.domain.subscriber.Subscriber;
+import de.rundbrief.domain.subscriber.SubscriberFilter;
+import de.rundbrief.domain.tenant.TenantKey;
+import jakarta.ejb.Local;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+
+/** A tenant's subscribers, and the cross-tenant list for central staff. */
+@Local
+public interface SubscriberService {
+
+  Page<Subscriber> search(
+      @NotNull TenantKey tenant, @NotNull SubscriberFilter filter, @NotNull PageRequest page);
+
+  /** Every tenant's subscribers, each with its tenant; central staff only. */
+  Page<Subscriber> searchAcrossTenants(@NotNull SubscriberFilter filter, @NotNull PageRequest page);
+
+  /**
+   * @throws de.rundbrief.domain.subscriber.SubscriberNotFoundException if the tenant has no such
+   *     subscriber
+   */
+  Subscriber get(@NotNull TenantKey tenant, long id);
+
+  /**
+   * @throws de.rundbrief.domain.subscriber.DuplicateSubscriberException if the address is taken
+   */
+  Subscriber create(@NotNull TenantKey tenant, @NotNull @Valid SubscriberData data);
+
+  Subscriber update(@NotNull TenantKey tenant, long id, @NotNull @Valid SubscriberData data);
+
+  void delete(@NotNull TenantKey tenant, long id);
+}

@@ -1,0 +1,12 @@
+package de.rundbrief.domain.subscriber;
+
+import jakarta.ejb.ApplicationException;
+
+/** No subscriber with this id in the current tenant (whether or not another tenant has one). */
+@ApplicationException(rollback = true)
+public class SubscriberNotFoundException extends RuntimeException {
+
+  public SubscriberNotFoundException(long id) {
+    super("No subscriber " + id);
+  }
+}

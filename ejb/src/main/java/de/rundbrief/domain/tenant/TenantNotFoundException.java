@@ -1,0 +1,15 @@
+package de.rundbrief.domain.tenant;
+
+import jakarta.ejb.ApplicationException;
+
+/**
+ * The tenant does not exist, or the caller may not see it: both answer the same, so that nobody
+ * learns which tenants exist.
+ */
+@ApplicationException(rollback = true)
+public class TenantNotFoundException extends RuntimeException {
+
+  public TenantNotFoundException(String key) {
+    super("No tenant '" + key + "'");
+  }
+}

@@ -1,0 +1,63 @@
+package de.rundbrief.infrastructure.tenancy;
+
+import de.rundbrief.domain.tenant.Tenancy;
+import de.rundbrief.domain.tenant.TenantKey;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.util.Collection;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * Binds the current transaction to the tenants it may touch. One transaction works in one scope:
+ * entering the same scope again (a nested service call) is a no-op, entering another one fails.
+ */
+@ApplicationScoped
+public class TenantContext {
+
+  private static final String SCOPE_RESOURCE = TenantContext.class.getName() + ".scope";
+
+  @PersistenceContext(unitName = "rundbrief")
+  private EntityManager em;
+
+  @Resource private TransactionSynchronizationRegistry transaction;
+
+  @Inject private DatabaseDialect dialect;
+
+  /** Works in one tenant: tenant-owned entities are read and written in it only. */
+  public void enter(TenantKey tenant) {
+    if (bind(new TreeSet<>(Set.of(tenant)))) {
+      em.setProperty(Tenancy.TENANT_PROPERTY, tenant.value());
+    }
+  }
+
+  /** Reads across these tenants (central staff); writes of tenant-owned entities stay refused. */
+  public void enterAcross(Collection<TenantKey> tenants) {
+    bind(new TreeSet<>(tenants));
+  }
+
+  private boolean bind(SortedSet<TenantKey> scope) {
+    Object current = transaction.getResource(SCOPE_RESOURCE);
+    if (current != null) {
+      if (!current.equals(scope)) {
+        throw new IllegalStateException(
+            "A transaction works in one tenant scope: " + current + ", not also " + scope);
+      }
+      return false;
+    }
+    transaction.putResource(SCOPE_RESOURCE, scope);
+    if (dialect.hasRowLevelSecurity()) {
+      String keys = scope.stream().map(TenantKey::value).collect(Collectors.joining(","));
+      em.createNativeQuery("SELECT set_config('" + Tenancy.DATABASE_SETTING + "', ?1, true)")
+          .setParameter(1, keys)
+          .getSingleResult();
+    }
+    return true;
+  }
+}

@@ -1,0 +1,176 @@
+package de.rundbrief.infrastructure.persistence;
+
+import static de.rundbrief.testsupport.Sql.execute;
+import static de.rundbrief.testsupport.Sql.restrictTo;
+import static de.rundbrief.testsupport.Sql.strings;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import de.rundbrief.testsupport.PostgresDatabase;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Wall 2 on its own: native SQL that forgets the tenant, sent as the application's role, still
+ * cannot read or change another tenant's rows.
+ */
+class RowLevelSecurityTest {
+
+  private static final String A = "rls-a";
+  private static final String B = "rls-b";
+
+  private static DataSource app;
+  private static DataSource owner;
+
+  @BeforeAll
+  static void twoTenantsWithSubscribers() throws SQLException {
+    PostgresDatabase db = PostgresDatabase.get();
+    app = db.app();
+    owner = db.owner();
+    try (Connection c = owner.getConnection()) {
+      c.setAutoCommit(false);
+      for (String tenant : new String[] {A, B}) {
+        execute(
+            c,
+            "INSERT INTO tenant (tenant_key, name, status, created_at, version)"
+                + " VALUES (?, ?, 'ACTIVE', now(), 1)",
+            tenant,
+            "Tenant " + tenant);
+      }
+      restrictTo(c, A + "," + B);
+      for (int i = 1; i <= 3; i++) {
+        insertSubscriber(c, A, "a" + i + "@rls.example");
+      }
+      for (int i = 1; i <= 2; i++) {
+        insertSubscriber(c, B, "b" + i + "@rls.example");
+      }
+      c.commit();
+    }
+  }
+
+  @Test
+  void queryThatForgetsTheTenantSeesOnlyTheBoundTenant() throws SQLException {
+    try (Connection c = transaction(app)) {
+      restrictTo(c, A);
+      assertThat(strings(c, "SELECT email FROM subscriber ORDER BY email"))
+          .containsExactly("a1@rls.example", "a2@rls.example", "a3@rls.example");
+      assertThat(strings(c, "SELECT email FROM subscriber WHERE tenant_id = ?", B)).isEmpty();
+    }
+  }
+
+  @Test
+  void withoutATenantNoRowIsVisible() throws SQLException {
+    try (Connection c = transaction(app)) {
+      assertThat(strings(c, "SELECT count(*) FROM subscriber")).containsExactly("0");
+    }
+  }
+
+  @Test
+  void theSettingEndsWithTheTransaction() throws SQLException {
+    try (Connection c = transaction(app)) {
+      restrictTo(c, A);
+      assertThat(strings(c, "SELECT count(*) FROM subscriber")).containsExactly("3");
+      c.commit();
+      assertThat(strings(c, "SELECT count(*) FROM subscriber")).containsExactly("0");
+    }
+  }
+
+  @Test
+  void insertIntoAnotherTenantIsRefused() throws SQLException {
+    try (Connection c = transaction(app)) {
+      restrictTo(c, A);
+      assertThatThrownBy(() -> insertSubscriber(c, B, "intruder@rls.example"))
+          .isInstanceOf(SQLException.class)
+          .hasMessageContaining("row-level security");
+    }
+  }
+
+  @Test
+  void updateCannotMoveARowIntoAnotherTenant() throws SQLException {
+    try (Connection c = transaction(app)) {
+      restrictTo(c, A);
+      assertThatThrownBy(
+              () ->
+                  execute(
+                      c,
+                      "UPDATE subscriber SET tenant_id = ? WHERE email = ?",
+                      B,
+                      "a1@rls.example"))
+          .isInstanceOf(SQLException.class)
+          .hasMessageContaining("row-level security");
+    }
+  }
+
+  @Test
+  void bulkUpdateAndDeleteWithoutCriterionTouchOnlyTheBoundTenant() throws SQLException {
+    try (Connection c = transaction(app)) {
+      restrictTo(c, A);
+      assertThat(execute(c, "UPDATE subscriber SET last_name = 'Changed'")).isEqualTo(3);
+      assertThat(execute(c, "DELETE FROM subscriber")).isEqualTo(3);
+      c.rollback();
+    }
+    try (Connection c = transaction(owner)) {
+      restrictTo(c, B);
+      assertThat(strings(c, "SELECT coalesce(last_name, '-') FROM subscriber"))
+          .containsExactly("-", "-");
+    }
+  }
+
+  @Test
+  void aCentralReadPassesEveryTenantExplicitly() throws SQLException {
+    try (Connection c = transaction(app)) {
+      restrictTo(c, A + "," + B);
+      assertThat(strings(c, "SELECT count(*) FROM subscriber WHERE tenant_id IN (?, ?)", A, B))
+          .containsExactly("5");
+    }
+  }
+
+  @Test
+  void theOwnerIsBoundToo() throws SQLException {
+    try (Connection c = transaction(owner)) {
+      assertThat(strings(c, "SELECT count(*) FROM subscriber")).containsExactly("0");
+    }
+  }
+
+  @Test
+  void theApplicationRoleOwnsNothingAndCannotBypassTheWall() throws SQLException {
+    try (Connection c = transaction(app)) {
+      assertThat(
+              strings(
+                  c,
+                  "SELECT rolsuper::text || ',' || rolbypassrls::text FROM pg_roles"
+                      + " WHERE rolname = current_user"))
+          .containsExactly("false,false");
+      assertThat(strings(c, "SELECT tablename FROM pg_tables WHERE tableowner = current_user"))
+          .isEmpty();
+      assertThat(
+              strings(
+                  c,
+                  "SELECT relname FROM pg_class WHERE relname = 'subscriber'"
+                      + " AND relrowsecurity AND relforcerowsecurity"))
+          .containsExactly("subscriber");
+      assertThatThrownBy(() -> execute(c, "ALTER TABLE subscriber DISABLE ROW LEVEL SECURITY"))
+          .isInstanceOf(SQLException.class)
+          .hasMessageContaining("must be owner");
+    }
+  }
+
+  private static Connection transaction(DataSource dataSource) throws SQLException {
+    Connection c = dataSource.getConnection();
+    c.setAutoCommit(false);
+    return c;
+  }
+
+  private static void insertSubscriber(Connection c, String tenant, String email)
+      throws SQLException {
+    execute(
+        c,
+        "INSERT INTO subscriber (id, tenant_id, email, status, created_at, version)"
+            + " VALUES (nextval('subscriber_seq'), ?, ?, 'ACTIVE', now(), 1)",
+        tenant,
+        email);
+  }
+}

@@ -1,0 +1,115 @@
+package de.rundbrief.testsupport;
+
+import de.rundbrief.infrastructure.persistence.SchemaMigrations;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
+
+/**
+ * A real PostgreSQL server for the tests of this JVM, prepared exactly as IT prepares one: the
+ * database and its two roles from {@code server-config/postgresql/create-database.sql}, then the
+ * schema migrated as the owner.
+ */
+public final class PostgresDatabase {
+
+  public static final String DATABASE = "rundbrief";
+  public static final String OWNER = "rundbrief_owner";
+  public static final String APP = "rundbrief_app";
+
+  private static PostgresDatabase instance;
+
+  private final EmbeddedPostgres server;
+
+  private PostgresDatabase(EmbeddedPostgres server) {
+    this.server = server;
+  }
+
+  public static synchronized PostgresDatabase get() {
+    if (instance == null) {
+      try {
+        EmbeddedPostgres server = EmbeddedPostgres.builder().start();
+        instance = new PostgresDatabase(server);
+        instance.createDatabase();
+        SchemaMigrations.migrate(instance.owner());
+        Runtime.getRuntime().addShutdownHook(new Thread(instance::close));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return instance;
+  }
+
+  /** The schema owner, as the migrations connect. */
+  public DataSource owner() {
+    return server.getDatabase(OWNER, DATABASE);
+  }
+
+  /** The application role, as Rundbrief connects for everything but migrations. */
+  public DataSource app() {
+    return server.getDatabase(APP, DATABASE);
+  }
+
+  /** A superuser: for setting up test data only where the test says so. */
+  public DataSource superuser() {
+    return server.getDatabase("postgres", DATABASE);
+  }
+
+  public int port() {
+    return server.getPort();
+  }
+
+  private void createDatabase() {
+    String script = read(setupScript());
+    int split = script.indexOf("\\connect " + DATABASE);
+    execute(server.getPostgresDatabase(), script.substring(0, split));
+    execute(
+        server.getDatabase("postgres", DATABASE),
+        script.substring(split + ("\\connect " + DATABASE).length()));
+  }
+
+  private static Path setupScript() {
+    Path here = Path.of("").toAbsolutePath();
+    for (Path dir = here; dir != null; dir = dir.getParent()) {
+      Path candidate = dir.resolve("server-config/postgresql/create-database.sql");
+      if (Files.exists(candidate)) {
+        return candidate;
+      }
+    }
+    throw new IllegalStateException("server-config/postgresql/create-database.sql not found");
+  }
+
+  private static String read(Path path) {
+    try {
+      return Files.readString(path);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void execute(DataSource dataSource, String sql) {
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement()) {
+      for (String command : sql.replaceAll("(?m)^--.*$", "").split(";")) {
+        if (!command.isBlank()) {
+          statement.execute(command);
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Database set-up failed", e);
+    }
+  }
+
+  private void close() {
+    try {
+      server.close();
+    } catch (IOException e) {
+      // the JVM is ending; nothing else to do
+    }
+  }
+}

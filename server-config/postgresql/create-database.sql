@@ -1,0 +1,26 @@
+-- Rundbrief's PostgreSQL database and its two roles. A database administrator runs it once,
+-- as a superuser, with psql:
+--
+--   psql -v ON_ERROR_STOP=1 -f create-database.sql
+--   psql -c "ALTER ROLE rundbrief_owner PASSWORD '...'" -c "ALTER ROLE rundbrief_app PASSWORD '...'"
+--
+-- rundbrief_owner owns the schema; Rundbrief's migrations run as it (JNDI jdbc/rundbrief-schema).
+-- rundbrief_app is what the application connects as for everything else (JNDI jdbc/rundbrief):
+-- it owns nothing, is no superuser and cannot bypass row-level security, so the policies bind
+-- every statement it sends.
+
+CREATE ROLE rundbrief_owner LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE;
+CREATE ROLE rundbrief_app LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS;
+CREATE DATABASE rundbrief OWNER rundbrief_owner ENCODING 'UTF8' TEMPLATE template0;
+
+\connect rundbrief
+
+REVOKE ALL ON SCHEMA public FROM PUBLIC;
+GRANT ALL ON SCHEMA public TO rundbrief_owner;
+GRANT USAGE ON SCHEMA public TO rundbrief_app;
+ALTER DEFAULT PRIVILEGES FOR ROLE rundbrief_owner IN SCHEMA public
+    GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO rundbrief_app;
+ALTER DEFAULT PRIVILEGES FOR ROLE rundbrief_owner IN SCHEMA public
+    GRANT USAGE, SELECT ON SEQUENCES TO rundbrief_app;
+ALTER DEFAULT PRIVILEGES FOR ROLE rundbrief_owner IN SCHEMA public
+    GRANT EXECUTE ON FUNCTIONS TO rundbrief_app;
