@@ -8,7 +8,7 @@ CREATE TABLE tenant (
 );
 
 -- Tenant-owned: TENANT_ID is NOT NULL, every index leads with it, uniqueness is per tenant.
-CREATE SEQUENCE subscriber_seq START WITH 1 INCREMENT BY 50;
+CREATE SEQUENCE subscriber_seq START WITH 50 INCREMENT BY 50;
 
 CREATE TABLE subscriber (
     id          BIGINT       NOT NULL PRIMARY KEY,
@@ -26,7 +26,7 @@ CREATE INDEX ix_subscriber_tenant_last_name ON subscriber (tenant_id, last_name)
 CREATE INDEX ix_subscriber_tenant_status ON subscriber (tenant_id, status);
 
 -- The audit log is central: central administrators read it across tenants.
-CREATE SEQUENCE audit_entry_seq START WITH 1 INCREMENT BY 50;
+CREATE SEQUENCE audit_entry_seq START WITH 50 INCREMENT BY 50;
 
 CREATE TABLE audit_entry (
     id          BIGINT        NOT NULL PRIMARY KEY,

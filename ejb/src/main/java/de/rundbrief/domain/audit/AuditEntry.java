@@ -9,6 +9,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Objects;
 
 /** One recorded action. Entries are never changed. */
@@ -25,7 +27,8 @@ public class AuditEntry {
   private Long id;
 
   @Column(name = "OCCURRED_AT", nullable = false)
-  private Instant occurredAt;
+  /** Stored with its offset (UTC); EclipseLink 4.0 binds {@code Instant} as a blob. */
+  private OffsetDateTime occurredAt;
 
   @Column(name = "ACTOR", nullable = false, length = 100)
   private String actor;
@@ -46,7 +49,7 @@ public class AuditEntry {
    */
   public AuditEntry(
       Instant occurredAt, String actor, TenantKey tenant, String action, String detail) {
-    this.occurredAt = Objects.requireNonNull(occurredAt, "occurredAt");
+    this.occurredAt = Objects.requireNonNull(occurredAt, "occurredAt").atOffset(ZoneOffset.UTC);
     this.actor = Objects.requireNonNull(actor, "actor");
     this.tenantKey = tenant == null ? null : tenant.value();
     this.action = Objects.requireNonNull(action, "action");
@@ -61,7 +64,7 @@ public class AuditEntry {
   }
 
   public Instant getOccurredAt() {
-    return occurredAt;
+    return occurredAt.toInstant();
   }
 
   public String getActor() {

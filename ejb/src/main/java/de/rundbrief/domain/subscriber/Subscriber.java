@@ -13,6 +13,8 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Objects;
 
 /** One e-mail address with its data, inside one tenant. */
@@ -41,7 +43,8 @@ public class Subscriber extends TenantOwnedEntity {
   private SubscriberStatus status;
 
   @Column(name = "CREATED_AT", nullable = false)
-  private Instant createdAt;
+  /** Stored with its offset (UTC); EclipseLink 4.0 binds {@code Instant} as a blob. */
+  private OffsetDateTime createdAt;
 
   @Version
   @Column(name = "VERSION")
@@ -52,7 +55,7 @@ public class Subscriber extends TenantOwnedEntity {
   public Subscriber(EmailAddress email, String firstName, String lastName, Instant createdAt) {
     this.email = Objects.requireNonNull(email, "email");
     rename(firstName, lastName);
-    this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
+    this.createdAt = Objects.requireNonNull(createdAt, "createdAt").atOffset(ZoneOffset.UTC);
     this.status = SubscriberStatus.ACTIVE;
   }
 
@@ -91,7 +94,7 @@ public class Subscriber extends TenantOwnedEntity {
   }
 
   public Instant getCreatedAt() {
-    return createdAt;
+    return createdAt.toInstant();
   }
 
   public long getVersion() {

@@ -8,6 +8,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Objects;
 
 /**
@@ -32,7 +34,8 @@ public class Tenant {
   private TenantStatus status;
 
   @Column(name = "CREATED_AT", nullable = false)
-  private Instant createdAt;
+  /** Stored with its offset (UTC); EclipseLink 4.0 binds {@code Instant} as a blob. */
+  private OffsetDateTime createdAt;
 
   @Version
   @Column(name = "VERSION")
@@ -43,7 +46,7 @@ public class Tenant {
   public Tenant(TenantKey key, String name, Instant createdAt) {
     this.key = Objects.requireNonNull(key, "key").value();
     this.name = checkedName(name);
-    this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
+    this.createdAt = Objects.requireNonNull(createdAt, "createdAt").atOffset(ZoneOffset.UTC);
     this.status = TenantStatus.ACTIVE;
   }
 
@@ -77,7 +80,7 @@ public class Tenant {
   }
 
   public Instant getCreatedAt() {
-    return createdAt;
+    return createdAt.toInstant();
   }
 
   private static String checkedName(String name) {

@@ -1,0 +1,47 @@
+package de.rundbrief.infrastructure.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import de.rundbrief.testsupport.PostgresDatabase;
+import de.rundbrief.testsupport.Sql;
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Test;
+
+class SchemaMigrationsTest {
+
+  @Test
+  void postgreSqlIsAtTheNewestVersionAndASecondRunChangesNothing() throws SQLException {
+    PostgresDatabase db = PostgresDatabase.get();
+    assertThat(SchemaMigrations.migrate(db.owner()).migrationsExecuted).isZero();
+    try (Connection c = db.owner().getConnection()) {
+      assertThat(
+              Sql.strings(
+                  c,
+                  "SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank"))
+          .containsExactly("1", "1.1");
+      assertThat(
+              Sql.strings(
+                  c,
+                  "SELECT indexdef FROM pg_indexes WHERE tablename = 'subscriber'"
+                      + " AND indexname <> 'subscriber_pkey'"))
+          .allSatisfy(index -> assertThat(index).contains("(tenant_id"));
+    }
+  }
+
+  @Test
+  void h2GetsTheCommonSchemaWithoutRowLevelSecurity() throws SQLException {
+    JdbcDataSource h2 = new JdbcDataSource();
+    h2.setURL("jdbc:h2:mem:migrations-test;DB_CLOSE_DELAY=-1");
+    assertThat(SchemaMigrations.migrate(h2).migrationsExecuted).isEqualTo(1);
+    try (Connection c = h2.getConnection()) {
+      assertThat(
+              Sql.strings(
+                  c,
+                  "SELECT table_name FROM information_schema.tables"
+                      + " WHERE table_schema = 'PUBLIC' ORDER BY table_name"))
+          .contains("AUDIT_ENTRY", "SUBSCRIBER", "TENANT");
+    }
+  }
+}
