@@ -10,7 +10,6 @@ import de.rundbrief.domain.tenant.TenantKey;
 import de.rundbrief.domain.tenant.TenantNotFoundException;
 import de.rundbrief.domain.tenant.TenantRepository;
 import de.rundbrief.infrastructure.security.Callers;
-import de.rundbrief.infrastructure.tenancy.TenantGuarded;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -19,7 +18,6 @@ import java.util.List;
 import java.util.function.Consumer;
 
 @Stateless
-@TenantGuarded
 public class DefaultTenantService implements TenantService {
 
   @Inject private TenantRepository tenants;

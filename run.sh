@@ -1,0 +1,129 @@
+#!/usr/bin/env bash
+# Runs Rundbrief on Payara Micro: builds what is missing, prepares the server, starts it.
+#
+# Default: an embedded H2 database in ./data (kept across restarts), filled with demo data on
+# first start, and a file realm with the demo staff. With --db-url it runs against PostgreSQL
+# instead, without demo data unless --demo-data is given.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+usage() {
+  cat <<'TXT'
+Usage: ./run.sh [options]
+
+  --port N                 HTTP port (env RUNDBRIEF_PORT, default 8080)
+  --data DIR               data folder: H2 database, realm file (env RUNDBRIEF_DATA, default ./data)
+  --db-url URL             PostgreSQL JDBC URL, e.g. jdbc:postgresql://localhost:5432/rundbrief
+                           (env RUNDBRIEF_DB_URL; without it the embedded H2 database is used)
+  --db-user USER           application role (env RUNDBRIEF_DB_USER, default rundbrief_app)
+  --db-password PW         its password (env RUNDBRIEF_DB_PASSWORD)
+  --db-schema-user USER    schema owner for migrations (env RUNDBRIEF_DB_SCHEMA_USER, default rundbrief_owner)
+  --db-schema-password PW  its password (env RUNDBRIEF_DB_SCHEMA_PASSWORD)
+  --demo-data              load demo data into PostgreSQL too (always on with H2)
+  --rebuild                build the application even if it is there
+  -h, --help               this text
+TXT
+}
+
+PORT=${RUNDBRIEF_PORT:-8080}
+DATA=${RUNDBRIEF_DATA:-./data}
+DB_URL=${RUNDBRIEF_DB_URL:-}
+DB_USER=${RUNDBRIEF_DB_USER:-rundbrief_app}
+DB_PASSWORD=${RUNDBRIEF_DB_PASSWORD:-}
+SCHEMA_USER=${RUNDBRIEF_DB_SCHEMA_USER:-rundbrief_owner}
+SCHEMA_PASSWORD=${RUNDBRIEF_DB_SCHEMA_PASSWORD:-}
+DEMO=${RUNDBRIEF_DEMO_DATA:-}
+REBUILD=
+
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --port) PORT=$2; shift 2 ;;
+    --data) DATA=$2; shift 2 ;;
+    --db-url) DB_URL=$2; shift 2 ;;
+    --db-user) DB_USER=$2; shift 2 ;;
+    --db-password) DB_PASSWORD=$2; shift 2 ;;
+    --db-schema-user) SCHEMA_USER=$2; shift 2 ;;
+    --db-schema-password) SCHEMA_PASSWORD=$2; shift 2 ;;
+    --demo-data) DEMO=true; shift ;;
+    --rebuild) REBUILD=true; shift ;;
+    -h|--help) usage; exit 0 ;;
+    *) echo "Unknown option: $1" >&2; usage >&2; exit 2 ;;
+  esac
+done
+
+WAR=web/target/rundbrief.war
+MICRO=web/target/runtime/payara-micro.jar
+PGJAR=web/target/runtime/postgresql.jar
+if [ -n "$REBUILD" ] || [ ! -f "$WAR" ] || [ ! -f "$MICRO" ]; then
+  echo "Building Rundbrief ..."
+  ./mvnw -q -DskipTests package
+fi
+
+mkdir -p "$DATA"
+DATA=$(cd "$DATA" && pwd)
+CONF="$DATA/micro"
+mkdir -p "$CONF" "$DATA/db" "$DATA/realm"
+
+# The demo realm is written anew at every start: its users are the demo users.
+REALM_FILE="$DATA/realm/keyfile"
+PASSWORD_FILE="$CONF/demo-password"
+: > "$REALM_FILE"
+printf 'AS_ADMIN_USERPASSWORD=demo\n' > "$PASSWORD_FILE"
+chmod 600 "$PASSWORD_FILE"
+
+escape() { printf '%s' "$1" | sed -e 's/[\\&|]/\\&/g' -e 's/:/\\\\:/g'; }
+
+POSTBOOT="$CONF/post-boot.asadmin"
+EXTRA=()
+if [ -n "$DB_URL" ]; then
+  sed -e "s|@DB_URL@|$(escape "$DB_URL")|g" \
+      -e "s|@DB_USER@|$(escape "$DB_USER")|g" -e "s|@DB_PASSWORD@|$(escape "$DB_PASSWORD")|g" \
+      -e "s|@SCHEMA_USER@|$(escape "$SCHEMA_USER")|g" -e "s|@SCHEMA_PASSWORD@|$(escape "$SCHEMA_PASSWORD")|g" \
+      server-config/micro/datasource-postgresql.asadmin > "$POSTBOOT"
+  EXTRA+=(--addlibs "$PGJAR")
+  DB_LABEL="PostgreSQL $DB_URL"
+else
+  sed -e "s|@DATA_DIR@|$(escape "$DATA")|g" server-config/micro/datasource-h2.asadmin > "$POSTBOOT"
+  DEMO=true
+  DB_LABEL="embedded H2 database in $DATA/db"
+fi
+sed -e "s|@REALM_FILE@|$(escape "$REALM_FILE")|g" server-config/micro/realm-file.asadmin >> "$POSTBOOT"
+if [ -n "$DEMO" ]; then
+  sed -e "s|@PASSWORD_FILE@|$PASSWORD_FILE|g" server-config/micro/demo-users.asadmin >> "$POSTBOOT"
+fi
+printf 'rundbrief.demo-data=%s\n' "${DEMO:-false}" > "$CONF/system.properties"
+
+java ${JAVA_OPTS:-} -jar "$MICRO" --nocluster --disablephonehome \
+  --port "$PORT" --contextroot / --deploy "$WAR" \
+  --postbootcommandfile "$POSTBOOT" --systemproperties "$CONF/system.properties" \
+  --rootdir "$CONF/domain" "${EXTRA[@]}" &
+SERVER=$!
+trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null' INT TERM
+
+URL="http://localhost:$PORT/"
+for _ in $(seq 1 180); do
+  if ! kill -0 "$SERVER" 2>/dev/null; then
+    echo "Payara Micro stopped before Rundbrief was ready." >&2
+    exit 1
+  fi
+  if curl -fsS -o /dev/null "${URL}login.xhtml" 2>/dev/null; then
+    cat <<TXT
+
+  Rundbrief is ready at $URL  ($DB_LABEL)
+TXT
+    if [ -n "$DEMO" ]; then
+      cat <<'TXT'
+  Demo sign-ins (password "demo"):
+    admin        central administrator
+    central      central marketing
+    nord-editor  editor of Tochter Nord GmbH
+    sued-editor  editor of Tochter Süd AG
+    nord-viewer  viewer of Tochter Nord GmbH
+TXT
+    fi
+    echo "  Stop with Ctrl+C."
+    break
+  fi
+  sleep 1
+done
+wait "$SERVER"

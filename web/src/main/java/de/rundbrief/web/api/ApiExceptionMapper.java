@@ -1,0 +1,106 @@
+package de.rundbrief.web.api;
+
+import de.rundbrief.domain.subscriber.DuplicateSubscriberException;
+import de.rundbrief.domain.subscriber.InvalidEmailAddressException;
+import de.rundbrief.domain.subscriber.SubscriberNotFoundException;
+import de.rundbrief.domain.tenant.TenantAccessDeniedException;
+import de.rundbrief.domain.tenant.TenantNotFoundException;
+import de.rundbrief.web.api.Json.ErrorJson;
+import jakarta.ejb.AccessLocalException;
+import jakarta.ejb.EJBAccessException;
+import jakarta.ejb.EJBException;
+import jakarta.json.bind.JsonbException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** Turns failures into JSON answers with the right status; nothing else reaches the client. */
+@Provider
+public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
+
+  private static final Logger LOG = Logger.getLogger(ApiExceptionMapper.class.getName());
+
+  @Override
+  public Response toResponse(Throwable thrown) {
+    Throwable failure = unwrap(thrown);
+    if (failure instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
+      int status = web.getResponse().getStatus();
+      String message = status == 404 ? "Not found" : failure.getMessage();
+      return json(status, ErrorJson.of(status, message));
+    }
+    if (failure instanceof TenantNotFoundException
+        || failure instanceof SubscriberNotFoundException) {
+      return json(404, ErrorJson.of(404, "Not found"));
+    }
+    if (failure instanceof TenantAccessDeniedException
+        || failure instanceof EJBAccessException
+        || failure instanceof AccessLocalException) {
+      return json(403, ErrorJson.of(403, "Your role does not allow this"));
+    }
+    if (failure instanceof ConstraintViolationException invalid) {
+      return json(400, new ErrorJson(400, "Invalid input", fields(invalid)));
+    }
+    if (failure instanceof InvalidEmailAddressException invalid) {
+      return json(400, new ErrorJson(400, "Invalid input", Map.of("email", invalid.getMessage())));
+    }
+    if (failure instanceof IllegalArgumentException invalid) {
+      return json(400, ErrorJson.of(400, invalid.getMessage()));
+    }
+    if (failure instanceof JsonbException || failure instanceof ProcessingException) {
+      return json(400, ErrorJson.of(400, "Malformed JSON: " + readable(failure.getMessage())));
+    }
+    if (failure instanceof DuplicateSubscriberException duplicate) {
+      return json(
+          409, new ErrorJson(409, duplicate.getMessage(), Map.of("email", duplicate.getMessage())));
+    }
+    if (failure instanceof OptimisticLockException) {
+      return json(409, ErrorJson.of(409, "Someone else changed this record; load it again"));
+    }
+    LOG.log(Level.SEVERE, "Unexpected failure in the API", thrown);
+    return json(500, ErrorJson.of(500, "Internal error"));
+  }
+
+  private static Throwable unwrap(Throwable thrown) {
+    Throwable current = thrown;
+    while (current instanceof EJBException
+        && !(current instanceof EJBAccessException || current instanceof AccessLocalException)
+        && current.getCause() != null) {
+      current = current.getCause();
+    }
+    if (current instanceof ProcessingException && current.getCause() instanceof JsonbException) {
+      return current.getCause();
+    }
+    return current;
+  }
+
+  /** The parser's complaint without Java class names. */
+  private static String readable(String message) {
+    return message == null
+        ? "cannot read the body"
+        : message.replace("Internal error: ", "").replaceAll("(\\w+\\.)+(\\w+)", "$2");
+  }
+
+  /** {@code create.data.email} becomes {@code email}. */
+  private static Map<String, String> fields(ConstraintViolationException invalid) {
+    Map<String, String> fields = new TreeMap<>();
+    for (ConstraintViolation<?> violation : invalid.getConstraintViolations()) {
+      String path = violation.getPropertyPath().toString();
+      fields.put(path.substring(path.lastIndexOf('.') + 1), violation.getMessage());
+    }
+    return fields;
+  }
+
+  private static Response json(int status, ErrorJson body) {
+    return Response.status(status).type(MediaType.APPLICATION_JSON).entity(body).build();
+  }
+}

@@ -1,0 +1,128 @@
+package de.rundbrief.web.api;
+
+import de.rundbrief.application.SubscriberData;
+import de.rundbrief.application.SubscriberService;
+import de.rundbrief.application.TenantService;
+import de.rundbrief.domain.PageRequest;
+import de.rundbrief.domain.subscriber.Subscriber;
+import de.rundbrief.domain.subscriber.SubscriberFilter;
+import de.rundbrief.domain.subscriber.SubscriberRepository;
+import de.rundbrief.domain.subscriber.SubscriberStatus;
+import de.rundbrief.domain.tenant.TenantKey;
+import de.rundbrief.domain.tenant.TenantNotFoundException;
+import de.rundbrief.web.api.Json.PageJson;
+import de.rundbrief.web.api.Json.SubscriberInput;
+import de.rundbrief.web.api.Json.SubscriberJson;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Set;
+
+/**
+ * A tenant's subscribers. Every path first resolves the tenant as the caller sees it, so a foreign
+ * or unknown tenant answers 404 before anything else is looked at.
+ */
+@Path("v1/tenants/{tenant}/subscribers")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class SubscribersResource {
+
+  @Inject private TenantService tenants;
+  @Inject private SubscriberService subscribers;
+  @Inject private Validator validator;
+
+  @GET
+  public PageJson<SubscriberJson> list(
+      @PathParam("tenant") String tenantKey,
+      @QueryParam("q") String query,
+      @QueryParam("status") SubscriberStatus status,
+      @QueryParam("page") @DefaultValue("0") int page,
+      @QueryParam("size") @DefaultValue("50") int size,
+      @QueryParam("sort") @DefaultValue("createdAt") String sort,
+      @QueryParam("desc") @DefaultValue("false") boolean descending) {
+    TenantKey tenant = tenant(tenantKey);
+    if (!SubscriberRepository.SORTABLE.contains(sort)) {
+      throw new BadRequestException(
+          "sort must be one of email, firstName, lastName, status, createdAt");
+    }
+    PageRequest request;
+    try {
+      request = new PageRequest(page, size, sort, !descending);
+    } catch (IllegalArgumentException e) {
+      throw new BadRequestException(e.getMessage());
+    }
+    return PageJson.of(
+        subscribers.search(tenant, new SubscriberFilter(query, status, null), request),
+        SubscriberJson::of);
+  }
+
+  @GET
+  @Path("{id}")
+  public SubscriberJson get(@PathParam("tenant") String tenantKey, @PathParam("id") long id) {
+    return SubscriberJson.of(subscribers.get(tenant(tenantKey), id));
+  }
+
+  @POST
+  public Response create(
+      @PathParam("tenant") String tenantKey, SubscriberInput input, @Context UriInfo uri) {
+    Subscriber created = subscribers.create(tenant(tenantKey), data(input));
+    return Response.created(
+            uri.getAbsolutePathBuilder().path(String.valueOf(created.getId())).build())
+        .entity(SubscriberJson.of(created))
+        .build();
+  }
+
+  @PUT
+  @Path("{id}")
+  public SubscriberJson update(
+      @PathParam("tenant") String tenantKey, @PathParam("id") long id, SubscriberInput input) {
+    return SubscriberJson.of(subscribers.update(tenant(tenantKey), id, data(input)));
+  }
+
+  @DELETE
+  @Path("{id}")
+  public Response delete(@PathParam("tenant") String tenantKey, @PathParam("id") long id) {
+    subscribers.delete(tenant(tenantKey), id);
+    return Response.noContent().build();
+  }
+
+  /** The tenant of the path, if the caller may see it; 404 for anything else. */
+  private TenantKey tenant(String tenantKey) {
+    if (!TenantKey.isValid(tenantKey)) {
+      throw new TenantNotFoundException(tenantKey);
+    }
+    return tenants.get(TenantKey.of(tenantKey)).getKey();
+  }
+
+  /** The input as the service takes it, checked against the service's own constraints. */
+  private SubscriberData data(SubscriberInput input) {
+    if (input == null) {
+      throw new BadRequestException("The request needs a JSON body");
+    }
+    SubscriberData data =
+        new SubscriberData(input.email(), input.firstName(), input.lastName(), input.status());
+    Set<ConstraintViolation<SubscriberData>> violations = validator.validate(data);
+    if (!violations.isEmpty()) {
+      throw new ConstraintViolationException(violations);
+    }
+    return data;
+  }
+}

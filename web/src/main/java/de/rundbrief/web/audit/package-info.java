@@ -1,0 +1,2 @@
+/** The audit log view for central administrators. */
+package de.rundbrief.web.audit;

@@ -1,0 +1,2 @@
+/** The sign-in page. */
+package de.rundbrief.web.login;

@@ -1,0 +1,227 @@
+package de.rundbrief.web.subscribers;
+
+import de.rundbrief.application.SubscriberData;
+import de.rundbrief.application.SubscriberService;
+import de.rundbrief.domain.Page;
+import de.rundbrief.domain.PageRequest;
+import de.rundbrief.domain.subscriber.DuplicateSubscriberException;
+import de.rundbrief.domain.subscriber.InvalidEmailAddressException;
+import de.rundbrief.domain.subscriber.Subscriber;
+import de.rundbrief.domain.subscriber.SubscriberFilter;
+import de.rundbrief.domain.subscriber.SubscriberNotFoundException;
+import de.rundbrief.domain.subscriber.SubscriberRepository;
+import de.rundbrief.domain.subscriber.SubscriberStatus;
+import de.rundbrief.domain.tenant.TenantAccessDeniedException;
+import de.rundbrief.domain.tenant.TenantKey;
+import de.rundbrief.domain.tenant.TenantNotFoundException;
+import de.rundbrief.web.shell.Messages;
+import de.rundbrief.web.shell.PagedModel;
+import de.rundbrief.web.shell.WorkingTenant;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.EJBAccessException;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.MessageInterpolator;
+import jakarta.validation.Validator;
+import jakarta.validation.ValidatorFactory;
+import java.io.IOException;
+import java.io.Serializable;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.primefaces.PrimeFaces;
+import org.primefaces.model.FilterMeta;
+import org.primefaces.model.LazyDataModel;
+
+/**
+ * The subscriber list of the tenant worked in, or of all tenants for central staff. The table
+ * pages, sorts and filters in the database.
+ */
+@Named
+@ViewScoped
+public class SubscriberListBacking implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  @Inject private SubscriberService subscribers;
+  @Inject private WorkingTenant workingTenant;
+  @Inject private ValidatorFactory validation;
+
+  /** The view parameter {@code ?tenant=}: a deep link into one tenant's list. */
+  private String tenantParameter;
+
+  private LazyDataModel<Subscriber> model;
+  private SubscriberForm form;
+
+  @PostConstruct
+  void init() {
+    model = new SubscriberModel();
+    form = SubscriberForm.blank(workingTenant.getSelection());
+  }
+
+  /** Applies {@code ?tenant=}; a tenant the caller may not see answers 404. */
+  public void applyTenantParameter() throws IOException {
+    if (tenantParameter == null || tenantParameter.isBlank()) {
+      return;
+    }
+    try {
+      workingTenant.setSelection(tenantParameter);
+    } catch (TenantNotFoundException e) {
+      FacesContext faces = FacesContext.getCurrentInstance();
+      faces.getExternalContext().responseSendError(404, "Not found");
+      faces.responseComplete();
+    }
+  }
+
+  public void newSubscriber() {
+    form = SubscriberForm.blank(workingTenant.getSelection());
+  }
+
+  public void edit(Subscriber subscriber) {
+    form = SubscriberForm.of(subscriber, tenantOf(subscriber).value());
+  }
+
+  public void save() {
+    SubscriberData data = form.data();
+    if (!valid(data)) {
+      PrimeFaces.current().ajax().addCallbackParam("saved", false);
+      return;
+    }
+    try {
+      TenantKey tenant = TenantKey.of(form.getTenant());
+      if (form.isNew()) {
+        subscribers.create(tenant, data);
+        Messages.info("subscribers.created", data.email().strip());
+      } else {
+        subscribers.update(tenant, form.getId(), data);
+        Messages.info("subscribers.saved", data.email().strip());
+      }
+      PrimeFaces.current().ajax().addCallbackParam("saved", true);
+    } catch (DuplicateSubscriberException e) {
+      Messages.fieldError("subscriberForm:email", Messages.text("subscribers.duplicate"));
+      PrimeFaces.current().ajax().addCallbackParam("saved", false);
+    } catch (InvalidEmailAddressException e) {
+      Messages.fieldError("subscriberForm:email", Messages.text("subscribers.email.invalid"));
+      PrimeFaces.current().ajax().addCallbackParam("saved", false);
+    } catch (RuntimeException e) {
+      failed(e);
+      PrimeFaces.current().ajax().addCallbackParam("saved", false);
+    }
+  }
+
+  public void delete(Subscriber subscriber) {
+    try {
+      subscribers.delete(tenantOf(subscriber), subscriber.getId());
+      Messages.info("subscribers.deleted", subscriber.getEmail().value());
+    } catch (RuntimeException e) {
+      failed(e);
+    }
+  }
+
+  public SubscriberStatus[] getStatuses() {
+    return SubscriberStatus.values();
+  }
+
+  private TenantKey tenantOf(Subscriber subscriber) {
+    return subscriber.getTenant() != null
+        ? subscriber.getTenant()
+        : workingTenant.current().orElseThrow();
+  }
+
+  /** Checks the input against the service's own constraints, in the view's language. */
+  private boolean valid(SubscriberData data) {
+    Locale locale = FacesContext.getCurrentInstance().getViewRoot().getLocale();
+    MessageInterpolator interpolator = validation.getMessageInterpolator();
+    Validator validator =
+        validation
+            .usingContext()
+            .messageInterpolator(
+                new MessageInterpolator() {
+                  @Override
+                  public String interpolate(String template, Context context) {
+                    return interpolator.interpolate(template, context, locale);
+                  }
+
+                  @Override
+                  public String interpolate(String template, Context context, Locale ignored) {
+                    return interpolator.interpolate(template, context, locale);
+                  }
+                })
+            .getValidator();
+    Set<ConstraintViolation<SubscriberData>> violations = validator.validate(data);
+    for (ConstraintViolation<SubscriberData> violation : violations) {
+      Messages.fieldError("subscriberForm:" + violation.getPropertyPath(), violation.getMessage());
+    }
+    if (form.getTenant() == null || !TenantKey.isValid(form.getTenant())) {
+      Messages.fieldError("subscriberForm:tenant", Messages.text("subscribers.tenant.required"));
+      return false;
+    }
+    return violations.isEmpty();
+  }
+
+  private static void failed(RuntimeException e) {
+    if (e instanceof SubscriberNotFoundException || e instanceof TenantNotFoundException) {
+      Messages.error("subscribers.gone");
+    } else if (e instanceof TenantAccessDeniedException || e instanceof EJBAccessException) {
+      Messages.error("access.denied");
+    } else {
+      throw e;
+    }
+  }
+
+  public LazyDataModel<Subscriber> getModel() {
+    return model;
+  }
+
+  public SubscriberForm getForm() {
+    return form;
+  }
+
+  public String getTenantParameter() {
+    return tenantParameter;
+  }
+
+  public void setTenantParameter(String tenantParameter) {
+    this.tenantParameter = tenantParameter;
+  }
+
+  /** The table's rows: the tenant worked in, or all tenants, newest first by default. */
+  private class SubscriberModel extends PagedModel<Subscriber> {
+
+    private static final long serialVersionUID = 1L;
+
+    SubscriberModel() {
+      super(SubscriberRepository.SORTABLE, "createdAt");
+    }
+
+    @Override
+    public String getRowKey(Subscriber subscriber) {
+      return subscriber.getId().toString();
+    }
+
+    @Override
+    protected Page<Subscriber> search(Map<String, FilterMeta> filterBy, PageRequest request) {
+      String tenant = filterText(filterBy, "tenant");
+      SubscriberFilter filter =
+          new SubscriberFilter(
+              filterText(filterBy, "email"),
+              status(filterText(filterBy, "status")),
+              tenant != null && TenantKey.isValid(tenant) ? TenantKey.of(tenant) : null);
+      return workingTenant
+          .current()
+          .map(key -> subscribers.search(key, filter, request))
+          .orElseGet(() -> subscribers.searchAcrossTenants(filter, request));
+    }
+
+    private SubscriberStatus status(String name) {
+      try {
+        return name == null ? null : SubscriberStatus.valueOf(name);
+      } catch (IllegalArgumentException unknown) {
+        return null;
+      }
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** Tenant management for central administrators. */
+package de.rundbrief.web.tenants;
