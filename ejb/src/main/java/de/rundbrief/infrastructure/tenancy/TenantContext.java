@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.eclipse.persistence.config.QueryHints;
 
 /**
  * Binds the current transaction to the tenants it may touch. One transaction works in one scope:
@@ -54,7 +55,10 @@ public class TenantContext {
     transaction.putResource(SCOPE_RESOURCE, scope);
     if (dialect.hasRowLevelSecurity()) {
       String keys = scope.stream().map(TenantKey::value).collect(Collectors.joining(","));
+      // EclipseLink refuses native SQL in a unit with multitenant entities; this one statement,
+      // which only narrows what the transaction may see, is let through explicitly.
       em.createNativeQuery("SELECT set_config('" + Tenancy.DATABASE_SETTING + "', ?1, true)")
+          .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
           .setParameter(1, keys)
           .getSingleResult();
     }

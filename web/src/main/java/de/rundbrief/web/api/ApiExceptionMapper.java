@@ -48,7 +48,7 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
       return json(403, ErrorJson.of(403, "Your role does not allow this"));
     }
     if (failure instanceof ConstraintViolationException invalid) {
-      return json(400, new ErrorJson(400, "Invalid input", fields(invalid)));
+      return invalidInput(invalid);
     }
     if (failure instanceof InvalidEmailAddressException invalid) {
       return json(400, new ErrorJson(400, "Invalid input", Map.of("email", invalid.getMessage())));
@@ -88,6 +88,11 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
     return message == null
         ? "cannot read the body"
         : message.replace("Internal error: ", "").replaceAll("(\\w+\\.)+(\\w+)", "$2");
+  }
+
+  /** 400 with the fields concerned and their messages. */
+  static Response invalidInput(ConstraintViolationException invalid) {
+    return json(400, new ErrorJson(400, "Invalid input", fields(invalid)));
   }
 
   /** {@code create.data.email} becomes {@code email}. */

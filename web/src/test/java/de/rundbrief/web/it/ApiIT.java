@@ -1,0 +1,346 @@
+package de.rundbrief.web.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import de.rundbrief.testsupport.PostgresDatabase;
+import de.rundbrief.testsupport.Sql;
+import de.rundbrief.web.it.Api.Response;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.net.URL;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The REST API on Payara Micro against PostgreSQL, as each kind of staff member uses it, and as a
+ * tenant A user trying to reach tenant B's records.
+ */
+@ExtendWith(RundbriefServer.class)
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ApiIT {
+
+  @Deployment(testable = false)
+  static WebArchive rundbrief() {
+    return RundbriefServer.war();
+  }
+
+  @ArquillianResource private URL base;
+
+  @Test
+  void centralStaffSeeEveryTenantAndTenantStaffTheirOwn() {
+    assertThat(tenantKeys("admin")).contains("nord", "sued");
+    assertThat(tenantKeys("central")).contains("nord", "sued");
+    assertThat(tenantKeys("nord-editor")).containsExactly("nord");
+    assertThat(tenantKeys("sued-editor")).containsExactly("sued");
+    assertThat(tenantKeys("mixed")).containsExactly("nord", "sued");
+    JsonObject nord =
+        Api.as(base, "nord-viewer").get("tenants").json().asJsonArray().getJsonObject(0);
+    assertThat(nord.getString("key")).isEqualTo("nord");
+    assertThat(nord.getString("name")).isEqualTo("Tochter Nord GmbH");
+    assertThat(nord.getString("status")).isEqualTo("active");
+  }
+
+  @Test
+  void signInNeedsTheRightPasswordAndARundbriefGroup() {
+    Response wrongPassword = Api.as(base, "nord-editor", "wrong").get("tenants");
+    assertThat(wrongPassword.status()).isEqualTo(401);
+    assertThat(Api.as(base, "outsider").get("tenants").status()).isEqualTo(401);
+    assertThat(Api.as(base, "ghost").get("tenants").status()).isEqualTo(401);
+    assertThat(Api.as(base, "nobody-at-all").get("tenants").status()).isEqualTo(401);
+  }
+
+  @Test
+  void aTenantEditorListsItsSubscribersPagedAndFilteredInTheDatabase() {
+    JsonObject page =
+        Api.as(base, "nord-editor").get("tenants/nord/subscribers?q=ANNA&size=5").object();
+    assertThat(page.getInt("size")).isEqualTo(5);
+    assertThat(page.getInt("page")).isZero();
+    assertThat(page.getInt("total")).isGreaterThanOrEqualTo(30);
+    assertThat(page.getJsonArray("items")).hasSize(5);
+    assertThat(emails(page))
+        .allSatisfy(email -> assertThat(email).startsWith("anna.").endsWith("@nord.example"));
+
+    JsonObject sorted =
+        Api.as(base, "nord-editor")
+            .get("tenants/nord/subscribers?q=ben.&sort=email&size=3")
+            .object();
+    List<String> sortedEmails = emails(sorted);
+    assertThat(sortedEmails).isSorted();
+
+    JsonObject second =
+        Api.as(base, "nord-editor")
+            .get("tenants/nord/subscribers?q=ben.&sort=email&size=3&page=1")
+            .object();
+    assertThat(emails(second)).doesNotContainAnyElementsOf(sortedEmails);
+  }
+
+  @Test
+  void badPagingAnswers400() {
+    Api editor = Api.as(base, "nord-editor");
+    assertThat(editor.get("tenants/nord/subscribers?size=0").status()).isEqualTo(400);
+    assertThat(editor.get("tenants/nord/subscribers?size=100000").status()).isEqualTo(400);
+    assertThat(editor.get("tenants/nord/subscribers?page=-1").status()).isEqualTo(400);
+    assertThat(editor.get("tenants/nord/subscribers?sort=tenantId").status()).isEqualTo(400);
+  }
+
+  @Test
+  void aTenantEditorCannotReachAnotherTenantByAnyPath() {
+    Api nordEditor = Api.as(base, "nord-editor");
+    long suedId = firstId("sued-editor", "sued");
+    String body = "{\"email\":\"intruder@nord.example\"}";
+    for (String tenant : List.of("sued", "atlantis", "NOT-A-KEY", "central")) {
+      List<Response> answers =
+          List.of(
+              nordEditor.get("tenants/" + tenant + "/subscribers"),
+              nordEditor.get("tenants/" + tenant + "/subscribers/" + suedId),
+              nordEditor.post("tenants/" + tenant + "/subscribers", body),
+              nordEditor.put("tenants/" + tenant + "/subscribers/" + suedId, body),
+              nordEditor.delete("tenants/" + tenant + "/subscribers/" + suedId));
+      assertThat(answers)
+          .as("every path under tenant %s", tenant)
+          .allSatisfy(
+              answer -> {
+                assertThat(answer.status()).isEqualTo(404);
+                assertThat(answer.object().getString("message")).isEqualTo("Not found");
+              });
+    }
+    assertThat(count("sued", "intruder@nord.example")).isZero();
+    assertThat(Api.as(base, "sued-editor").get("tenants/sued/subscribers/" + suedId).status())
+        .isEqualTo(200);
+  }
+
+  @Test
+  void aGuessedIdOfAnotherTenantsSubscriberIsNotFoundInTheOwnTenantAndStaysUnchanged() {
+    long suedId = firstId("sued-editor", "sued");
+    JsonObject before =
+        Api.as(base, "sued-editor").get("tenants/sued/subscribers/" + suedId).object();
+    Api nordEditor = Api.as(base, "nord-editor");
+    assertThat(nordEditor.get("tenants/nord/subscribers/" + suedId).status()).isEqualTo(404);
+    assertThat(
+            nordEditor
+                .put("tenants/nord/subscribers/" + suedId, "{\"email\":\"taken@over.example\"}")
+                .status())
+        .isEqualTo(404);
+    assertThat(nordEditor.delete("tenants/nord/subscribers/" + suedId).status()).isEqualTo(404);
+    JsonObject after =
+        Api.as(base, "sued-editor").get("tenants/sued/subscribers/" + suedId).object();
+    assertThat(after).isEqualTo(before);
+  }
+
+  @Test
+  void theWholeLifeOfASubscriber() {
+    Api editor = Api.as(base, "nord-editor");
+    String email = unique("life");
+    Response created =
+        editor.post(
+            "tenants/nord/subscribers",
+            "{\"email\":\"  "
+                + email.toUpperCase()
+                + " \",\"firstName\":\"Lena\",\"lastName\":\"Lang\"}");
+    assertThat(created.status()).isEqualTo(201);
+    JsonObject subscriber = created.object();
+    long id = subscriber.getJsonNumber("id").longValue();
+    assertThat(created.location()).endsWith("/api/v1/tenants/nord/subscribers/" + id);
+    assertThat(subscriber.getString("email")).isEqualTo(email);
+    assertThat(subscriber.getString("status")).isEqualTo("ACTIVE");
+    assertThat(subscriber.getString("createdAt")).isNotBlank();
+
+    Response updated =
+        editor.put(
+            "tenants/nord/subscribers/" + id,
+            "{\"email\":\""
+                + email
+                + "\",\"firstName\":\"Lena\",\"lastName\":\"Lang-Meier\",\"status\":\"BLOCKED\"}");
+    assertThat(updated.status()).isEqualTo(200);
+    assertThat(updated.object().getString("lastName")).isEqualTo("Lang-Meier");
+    assertThat(updated.object().getString("status")).isEqualTo("BLOCKED");
+    assertThat(editor.get("tenants/nord/subscribers/" + id).object().getString("lastName"))
+        .isEqualTo("Lang-Meier");
+
+    assertThat(editor.delete("tenants/nord/subscribers/" + id).status()).isEqualTo(204);
+    assertThat(editor.get("tenants/nord/subscribers/" + id).status()).isEqualTo(404);
+  }
+
+  @Test
+  void viewersReadButGet403OnEveryWrite() {
+    Api viewer = Api.as(base, "nord-viewer");
+    long id = firstId("nord-viewer", "nord");
+    assertThat(viewer.get("tenants/nord/subscribers/" + id).status()).isEqualTo(200);
+    String email = unique("viewer");
+    assertThat(viewer.post("tenants/nord/subscribers", "{\"email\":\"" + email + "\"}").status())
+        .isEqualTo(403);
+    assertThat(
+            viewer.put("tenants/nord/subscribers/" + id, "{\"email\":\"" + email + "\"}").status())
+        .isEqualTo(403);
+    assertThat(viewer.delete("tenants/nord/subscribers/" + id).status()).isEqualTo(403);
+    assertThat(count("nord", email)).isZero();
+    assertThat(viewer.get("tenants/nord/subscribers/" + id).status()).isEqualTo(200);
+  }
+
+  @Test
+  void aRoleHoldsOnlyInTheTenantItWasGivenFor() {
+    Api mixed = Api.as(base, "mixed");
+    assertThat(
+            mixed
+                .post("tenants/sued/subscribers", "{\"email\":\"" + unique("mixed") + "\"}")
+                .status())
+        .isEqualTo(201);
+    String inNord = unique("mixed-nord");
+    assertThat(mixed.post("tenants/nord/subscribers", "{\"email\":\"" + inNord + "\"}").status())
+        .isEqualTo(403);
+    assertThat(count("nord", inNord)).isZero();
+  }
+
+  @Test
+  void invalidInputAnswers400NamingTheFieldAndWritesNothing() {
+    Api editor = Api.as(base, "nord-editor");
+    Response invalidEmail =
+        editor.post("tenants/nord/subscribers", "{\"email\":\"no-address\",\"firstName\":\"X\"}");
+    assertThat(invalidEmail.status()).isEqualTo(400);
+    assertThat(invalidEmail.object().getJsonObject("fields").keySet()).containsExactly("email");
+
+    Response missingEmail = editor.post("tenants/nord/subscribers", "{\"firstName\":\"X\"}");
+    assertThat(missingEmail.status()).isEqualTo(400);
+    assertThat(missingEmail.object().getJsonObject("fields").keySet()).containsExactly("email");
+
+    String email = unique("long");
+    Response longName =
+        editor.post(
+            "tenants/nord/subscribers",
+            "{\"email\":\"" + email + "\",\"lastName\":\"" + "x".repeat(101) + "\"}");
+    assertThat(longName.status()).isEqualTo(400);
+    assertThat(longName.object().getJsonObject("fields").keySet()).containsExactly("lastName");
+    assertThat(count("nord", email)).isZero();
+
+    Response malformed = editor.post("tenants/nord/subscribers", "{\"email\": ");
+    assertThat(malformed.status()).isEqualTo(400);
+    assertThat(malformed.object().getString("message")).startsWith("Malformed JSON");
+
+    Response wrongStatus =
+        editor.post(
+            "tenants/nord/subscribers", "{\"email\":\"" + email + "\",\"status\":\"HAPPY\"}");
+    assertThat(wrongStatus.status()).isEqualTo(400);
+    assertThat(wrongStatus.body()).doesNotContain("de.rundbrief");
+    assertThat(count("nord", email)).isZero();
+  }
+
+  @Test
+  void anUpdateWithInvalidInputChangesNothing() {
+    Api editor = Api.as(base, "nord-editor");
+    long id = firstId("nord-editor", "nord");
+    JsonObject before = editor.get("tenants/nord/subscribers/" + id).object();
+    Response invalid =
+        editor.put(
+            "tenants/nord/subscribers/" + id, "{\"email\":\"broken@\",\"lastName\":\"Changed\"}");
+    assertThat(invalid.status()).isEqualTo(400);
+    assertThat(editor.get("tenants/nord/subscribers/" + id).object()).isEqualTo(before);
+  }
+
+  @Test
+  void anAddressIsUniquePerTenantNotAcrossTenants() {
+    String email = unique("twice");
+    String body = "{\"email\":\"" + email + "\"}";
+    assertThat(Api.as(base, "nord-editor").post("tenants/nord/subscribers", body).status())
+        .isEqualTo(201);
+    Response duplicate = Api.as(base, "nord-editor").post("tenants/nord/subscribers", body);
+    assertThat(duplicate.status()).isEqualTo(409);
+    assertThat(duplicate.object().getJsonObject("fields").keySet()).containsExactly("email");
+    assertThat(Api.as(base, "sued-editor").post("tenants/sued/subscribers", body).status())
+        .isEqualTo(201);
+    assertThat(count("nord", email)).isEqualTo(1);
+    assertThat(count("sued", email)).isEqualTo(1);
+  }
+
+  @Test
+  void centralMarketingWorksInEveryTenantAndEveryActionIsAudited() throws SQLException {
+    Api central = Api.as(base, "central");
+    String email = unique("central");
+    Response created = central.post("tenants/sued/subscribers", "{\"email\":\"" + email + "\"}");
+    assertThat(created.status()).isEqualTo(201);
+    long id = created.object().getJsonNumber("id").longValue();
+    assertThat(central.get("tenants/sued/subscribers/" + id).status()).isEqualTo(200);
+    assertThat(central.get("tenants/nord/subscribers?size=1").status()).isEqualTo(200);
+
+    try (Connection c = PostgresDatabase.get().owner().getConnection()) {
+      assertThat(
+              Sql.strings(
+                  c,
+                  "SELECT tenant_key || ' ' || action || ' ' || coalesce(detail, '') FROM audit_entry"
+                      + " WHERE actor = 'central' ORDER BY id"))
+          .contains(
+              "sued subscriber.create ", "sued subscriber.get " + id, "nord subscriber.search ");
+      assertThat(Sql.strings(c, "SELECT count(*) FROM audit_entry WHERE actor = 'nord-editor'"))
+          .containsExactly("0");
+    }
+  }
+
+  @Test
+  void aDeactivatedTenantsStaffCanNoLongerSignInButItsDataIsKept() {
+    Sql.update(
+        PostgresDatabase.get().owner(),
+        "INSERT INTO tenant (tenant_key, name, status, created_at, version)"
+            + " VALUES ('dormant', 'Ruhende GmbH', 'ACTIVE', now(), 1) ON CONFLICT DO NOTHING");
+    Api editor = Api.as(base, "dormant-editor");
+    String email = unique("dormant");
+    assertThat(editor.post("tenants/dormant/subscribers", "{\"email\":\"" + email + "\"}").status())
+        .isEqualTo(201);
+
+    Sql.update(
+        PostgresDatabase.get().owner(),
+        "UPDATE tenant SET status = 'DEACTIVATED' WHERE tenant_key = 'dormant'");
+    try {
+      assertThat(editor.get("tenants").status()).isEqualTo(401);
+      assertThat(editor.get("tenants/dormant/subscribers").status()).isEqualTo(401);
+      JsonObject seenCentrally =
+          Api.as(base, "admin").get("tenants/dormant/subscribers?q=" + email).object();
+      assertThat(seenCentrally.getInt("total")).isEqualTo(1);
+      assertThat(tenantKeys("admin")).contains("dormant");
+    } finally {
+      Sql.update(
+          PostgresDatabase.get().owner(),
+          "UPDATE tenant SET status = 'ACTIVE' WHERE tenant_key = 'dormant'");
+    }
+  }
+
+  private List<String> tenantKeys(String user) {
+    Response response = Api.as(base, user).get("tenants");
+    assertThat(response.status()).isEqualTo(200);
+    return response.json().asJsonArray().stream()
+        .map(JsonValue::asJsonObject)
+        .map(tenant -> tenant.getString("key"))
+        .toList();
+  }
+
+  private long firstId(String user, String tenant) {
+    JsonObject page = Api.as(base, user).get("tenants/" + tenant + "/subscribers?size=1").object();
+    return page.getJsonArray("items").getJsonObject(0).getJsonNumber("id").longValue();
+  }
+
+  /** Counts a tenant's subscribers with this address, as its central staff see them. */
+  private long count(String tenant, String email) {
+    return Api.as(base, "admin")
+        .get("tenants/" + tenant + "/subscribers?q=" + email)
+        .object()
+        .getInt("total");
+  }
+
+  private static List<String> emails(JsonObject page) {
+    return page.getJsonArray("items").stream()
+        .map(item -> item.asJsonObject().getString("email"))
+        .toList();
+  }
+
+  private static String unique(String prefix) {
+    return prefix + "-" + UUID.randomUUID().toString().substring(0, 8) + "@test.example";
+  }
+}

@@ -1,0 +1,99 @@
+package de.rundbrief.web.it;
+
+import de.rundbrief.testsupport.PostgresDatabase;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Prepares what IT prepares before Rundbrief starts on Payara Micro: a PostgreSQL database with its
+ * two roles, the datasources, the realm with the test staff and the system properties, written into
+ * the post-boot command file that the Arquillian container passes to Payara Micro. Register it
+ * before {@code ArquillianExtension}.
+ */
+public class RundbriefServer implements BeforeAllCallback {
+
+  /** The password of every test user. */
+  public static final String PASSWORD = "demo";
+
+  private static boolean prepared;
+
+  @Override
+  public void beforeAll(ExtensionContext context) throws IOException {
+    prepare();
+  }
+
+  /** The WAR that the build made, deployed as it is. */
+  public static WebArchive war() {
+    return ShrinkWrap.createFromZipFile(
+        WebArchive.class, new File(System.getProperty("rundbrief.war")));
+  }
+
+  private static synchronized void prepare() throws IOException {
+    if (prepared) {
+      return;
+    }
+    PostgresDatabase db = PostgresDatabase.get();
+    Path config = Path.of(System.getProperty("rundbrief.serverConfig"), "micro");
+    Path it = Files.createDirectories(Path.of(System.getProperty("rundbrief.itDirectory")));
+    Path realmFile = it.resolve("keyfile");
+    Files.writeString(realmFile, "");
+    Path passwordFile = it.resolve("password");
+    Files.writeString(passwordFile, "AS_ADMIN_USERPASSWORD=" + PASSWORD + "\n");
+
+    String url = "jdbc:postgresql://localhost:" + db.port() + "/" + PostgresDatabase.DATABASE;
+    String commands =
+        read(config.resolve("datasource-postgresql.asadmin"))
+                .replace("@DB_URL@", escape(url))
+                .replace("@DB_USER@", PostgresDatabase.APP)
+                .replace("@DB_PASSWORD@", "unused")
+                .replace("@SCHEMA_USER@", PostgresDatabase.OWNER)
+                .replace("@SCHEMA_PASSWORD@", "unused")
+            + read(config.resolve("realm-file.asadmin"))
+                .replace("@REALM_FILE@", escape(realmFile.toString()))
+            + read(config.resolve("demo-users.asadmin"))
+            + String.join("\n", testUsers())
+            + "\n";
+    Files.writeString(
+        it.resolve("post-boot.asadmin"),
+        commands.replace("@PASSWORD_FILE@", passwordFile.toString()));
+    Files.writeString(it.resolve("system.properties"), "rundbrief.demo-data=true\n");
+    prepared = true;
+  }
+
+  /** Staff the demo realm does not have, for the edges of the role model. */
+  private static List<String> testUsers() {
+    return List.of(
+        user("nord-admin", "rundbrief-nord-admin"),
+        user("mixed", "rundbrief-nord-viewer:rundbrief-sued-editor"),
+        user("outsider", "staff:marketing"),
+        user("ghost", "rundbrief-atlantis-editor"),
+        user("dormant-editor", "rundbrief-dormant-editor"));
+  }
+
+  private static String user(String name, String groups) {
+    return "create-file-user --authrealmname rundbrief --groups "
+        + groups
+        + " --passwordfile @PASSWORD_FILE@ "
+        + name;
+  }
+
+  private static String escape(String value) {
+    return value.replace(":", "\\:");
+  }
+
+  private static String read(Path path) {
+    try {
+      return Files.readString(path);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
