@@ -62,6 +62,8 @@ fi
 mkdir -p "$DATA"
 DATA=$(cd "$DATA" && pwd)
 CONF="$DATA/micro"
+# The server's own configuration is made anew from server-config at every start.
+rm -rf "$CONF"
 mkdir -p "$CONF" "$DATA/db" "$DATA/realm"
 
 # The demo realm is written anew at every start: its users are the demo users.
@@ -106,7 +108,7 @@ for _ in $(seq 1 180); do
     echo "Payara Micro stopped before Rundbrief was ready." >&2
     exit 1
   fi
-  if curl -fsS -o /dev/null "${URL}login.xhtml" 2>/dev/null; then
+  if curl -fsS -o /dev/null "${URL}resources/rundbrief/rundbrief.css" 2>/dev/null; then
     cat <<TXT
 
   Rundbrief is ready at $URL  ($DB_LABEL)

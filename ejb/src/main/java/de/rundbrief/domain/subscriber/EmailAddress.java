@@ -55,6 +55,11 @@ public class EmailAddress implements Serializable {
     return value;
   }
 
+  /** The address as a bean property, for Expression Language. */
+  public String getValue() {
+    return value;
+  }
+
   @Override
   public boolean equals(Object other) {
     return other instanceof EmailAddress that && Objects.equals(value, that.value);

@@ -36,6 +36,11 @@ public record TenantKey(String value) implements Serializable, Comparable<Tenant
     return value != null && VALID.matcher(value).matches() && !RESERVED.contains(value);
   }
 
+  /** The key as a bean property, for Expression Language (EL 5 does not read record components). */
+  public String getValue() {
+    return value;
+  }
+
   @Override
   public int compareTo(TenantKey other) {
     return value.compareTo(other.value);

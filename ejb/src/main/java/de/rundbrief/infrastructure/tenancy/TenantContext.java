@@ -27,23 +27,30 @@ public class TenantContext {
   @PersistenceContext(unitName = "rundbrief")
   private EntityManager em;
 
+  @PersistenceContext(unitName = "rundbrief-central")
+  private EntityManager centralEm;
+
   @Resource private TransactionSynchronizationRegistry transaction;
 
   @Inject private DatabaseDialect dialect;
 
   /** Works in one tenant: tenant-owned entities are read and written in it only. */
   public void enter(TenantKey tenant) {
-    if (bind(new TreeSet<>(Set.of(tenant)))) {
+    if (bind(em, new TreeSet<>(Set.of(tenant)))) {
       em.setProperty(Tenancy.TENANT_PROPERTY, tenant.value());
     }
   }
 
   /** Reads across these tenants (central staff); writes of tenant-owned entities stay refused. */
   public void enterAcross(Collection<TenantKey> tenants) {
-    bind(new TreeSet<>(tenants));
+    bind(centralEm, new TreeSet<>(tenants));
   }
 
-  private boolean bind(SortedSet<TenantKey> scope) {
+  /**
+   * Records the scope for the transaction and gives it to the database on the connection of the
+   * unit that will do the work: each unit holds its own connection for the transaction.
+   */
+  private boolean bind(EntityManager unit, SortedSet<TenantKey> scope) {
     Object current = transaction.getResource(SCOPE_RESOURCE);
     if (current != null) {
       if (!current.equals(scope)) {
@@ -57,7 +64,7 @@ public class TenantContext {
       String keys = scope.stream().map(TenantKey::value).collect(Collectors.joining(","));
       // EclipseLink refuses native SQL in a unit with multitenant entities; this one statement,
       // which only narrows what the transaction may see, is let through explicitly.
-      em.createNativeQuery("SELECT set_config('" + Tenancy.DATABASE_SETTING + "', ?1, true)")
+      unit.createNativeQuery("SELECT set_config('" + Tenancy.DATABASE_SETTING + "', ?1, true)")
           .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
           .setParameter(1, keys)
           .getSingleResult();

@@ -64,7 +64,8 @@ public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism
       HttpServletRequest request, HttpMessageContext context, Credential credential) {
     CredentialValidationResult result = validate(credential);
     if (result == null) {
-      return context.responseUnauthorized();
+      // the sign-in page says so itself; no error page
+      return AuthenticationStatus.SEND_FAILURE;
     }
     HttpSession existing = request.getSession(false);
     if (existing != null) {

@@ -33,6 +33,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.primefaces.PrimeFaces;
+import org.primefaces.component.datatable.DataTable;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 
@@ -56,6 +57,14 @@ public class SubscriberListBacking implements Serializable {
   private LazyDataModel<Subscriber> model;
   private SubscriberForm form;
 
+  /** The search box: a piece of the e-mail address or name. */
+  private String query;
+
+  private SubscriberStatus statusFilter;
+
+  /** In "all tenants": only this tenant's subscribers. */
+  private String tenantFilter;
+
   @PostConstruct
   void init() {
     model = new SubscriberModel();
@@ -73,6 +82,16 @@ public class SubscriberListBacking implements Serializable {
       FacesContext faces = FacesContext.getCurrentInstance();
       faces.getExternalContext().responseSendError(404, "Not found");
       faces.responseComplete();
+    }
+  }
+
+  /** A changed search shows its first page. */
+  public void searchChanged() {
+    DataTable table =
+        (DataTable)
+            FacesContext.getCurrentInstance().getViewRoot().findComponent("subscribers:table");
+    if (table != null) {
+      table.setFirst(0);
     }
   }
 
@@ -180,6 +199,30 @@ public class SubscriberListBacking implements Serializable {
     return form;
   }
 
+  public String getQuery() {
+    return query;
+  }
+
+  public void setQuery(String query) {
+    this.query = query;
+  }
+
+  public SubscriberStatus getStatusFilter() {
+    return statusFilter;
+  }
+
+  public void setStatusFilter(SubscriberStatus statusFilter) {
+    this.statusFilter = statusFilter;
+  }
+
+  public String getTenantFilter() {
+    return tenantFilter;
+  }
+
+  public void setTenantFilter(String tenantFilter) {
+    this.tenantFilter = tenantFilter;
+  }
+
   public String getTenantParameter() {
     return tenantParameter;
   }
@@ -204,24 +247,15 @@ public class SubscriberListBacking implements Serializable {
 
     @Override
     protected Page<Subscriber> search(Map<String, FilterMeta> filterBy, PageRequest request) {
-      String tenant = filterText(filterBy, "tenant");
       SubscriberFilter filter =
           new SubscriberFilter(
-              filterText(filterBy, "email"),
-              status(filterText(filterBy, "status")),
-              tenant != null && TenantKey.isValid(tenant) ? TenantKey.of(tenant) : null);
+              query,
+              statusFilter,
+              TenantKey.isValid(tenantFilter) ? TenantKey.of(tenantFilter) : null);
       return workingTenant
           .current()
           .map(key -> subscribers.search(key, filter, request))
           .orElseGet(() -> subscribers.searchAcrossTenants(filter, request));
-    }
-
-    private SubscriberStatus status(String name) {
-      try {
-        return name == null ? null : SubscriberStatus.valueOf(name);
-      } catch (IllegalArgumentException unknown) {
-        return null;
-      }
     }
   }
 }

@@ -1,0 +1,180 @@
+package de.rundbrief.web.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URL;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+
+/** The staff journeys that matter, in a real headless Chromium against Payara Micro. */
+@ExtendWith(RundbriefServer.class)
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ScreensIT {
+
+  @Deployment(testable = false)
+  static WebArchive rundbrief() {
+    return RundbriefServer.war();
+  }
+
+  @ArquillianResource private URL base;
+
+  @Test
+  void staffSignInSeeTheirTenantAndSignOut() throws Exception {
+    try (Browser browser = Browser.open(base)) {
+      browser.go("subscribers/list.xhtml");
+      assertThat(browser.path()).as(browser.pageText()).endsWith("/login.xhtml");
+
+      browser.signIn("nord-editor", RundbriefServer.PASSWORD);
+      assertThat(browser.path()).as(browser.pageText()).endsWith("/subscribers/list.xhtml");
+      assertThat(browser.text("shell:signedInUser")).isEqualTo("nord-editor");
+      assertThat(browser.text("scope")).isEqualTo("Tochter Nord GmbH");
+      assertThat(emails(browser))
+          .isNotEmpty()
+          .allSatisfy(e -> assertThat(e).endsWith("@nord.example"));
+      assertThat(browser.present("shell:navTenants")).isFalse();
+      browser.screenshot("subscribers-nord-editor");
+
+      browser.click("shell:signOut");
+      browser.until(driver -> browser.path().endsWith("/login.xhtml"));
+      assertThat(browser.driver().getPageSource()).contains("You have signed out.");
+      browser.go("subscribers/list.xhtml");
+      assertThat(browser.path()).endsWith("/login.xhtml");
+    }
+  }
+
+  @Test
+  void aWrongPasswordKeepsTheSignInPageWithAMessage() throws Exception {
+    try (Browser browser = Browser.open(base)) {
+      browser.signIn("nord-editor", "wrong");
+      assertThat(browser.path()).endsWith("/login.xhtml");
+      assertThat(browser.driver().getPageSource()).contains("Sign-in failed");
+      browser.signIn("outsider", RundbriefServer.PASSWORD);
+      assertThat(browser.driver().getPageSource()).contains("Sign-in failed");
+    }
+  }
+
+  @Test
+  void aCentralUserSwitchesBetweenAllTenantsAndOne() throws Exception {
+    try (Browser browser = Browser.open(base)) {
+      browser.signIn("central", RundbriefServer.PASSWORD);
+      assertThat(browser.text("scope")).isEqualTo("All tenants");
+      browser.type("subscribers:search", "anna.1");
+      browser.until(driver -> emails(browser).stream().anyMatch(e -> e.endsWith("@sued.example")));
+      assertThat(emails(browser))
+          .anyMatch(e -> e.endsWith("@nord.example"))
+          .anyMatch(e -> e.endsWith("@sued.example"));
+      browser.screenshot("subscribers-all-tenants");
+
+      browser.click("shell:tenantSwitch");
+      browser
+          .byId("shell:tenantSwitch_items")
+          .findElement(By.cssSelector("li[data-label='Tochter Süd AG']"))
+          .click();
+      browser.until(driver -> "Tochter Süd AG".equals(browser.text("scope")));
+      assertThat(emails(browser))
+          .isNotEmpty()
+          .allSatisfy(e -> assertThat(e).endsWith("@sued.example"));
+    }
+  }
+
+  @Test
+  void theSubscriberDialogValidatesCreatesEditsAndDeletes() throws Exception {
+    String email = "dialog-" + UUID.randomUUID().toString().substring(0, 8) + "@nord.example";
+    try (Browser browser = Browser.open(base)) {
+      browser.signIn("nord-editor", RundbriefServer.PASSWORD);
+
+      browser.click("subscribers:add");
+      browser.type("subscriberForm:email", "not-an-address");
+      browser.type("subscriberForm:firstName", "Dora");
+      browser.click("subscriberForm:save");
+      browser.until(driver -> driver.getPageSource().contains("Enter a valid e-mail address"));
+      assertThat(browser.byId("subscriberDialog").isDisplayed()).isTrue();
+      browser.screenshot("subscriber-dialog-invalid");
+
+      browser.type("subscriberForm:email", email);
+      browser.type("subscriberForm:lastName", "Dialog");
+      browser.click("subscriberForm:save");
+      browser.until(driver -> driver.getPageSource().contains("Subscriber " + email + " created."));
+      browser.until(driver -> !browser.byIdPresentAndShown("subscriberDialog"));
+
+      browser.type("subscribers:search", email);
+      browser.until(driver -> emails(browser).equals(List.of(email)));
+
+      browser.click("subscribers:table:0:edit");
+      browser.type("subscriberForm:lastName", "Geändert");
+      browser.click("subscriberForm:save");
+      browser.until(driver -> driver.getPageSource().contains("Subscriber " + email + " saved."));
+      browser.until(
+          driver -> browser.byId("subscribers:table_data").getText().contains("Geändert"));
+
+      browser.click("subscribers:table:0:delete");
+      browser.click("subscribers:confirmYes");
+      browser.until(driver -> driver.getPageSource().contains("Subscriber " + email + " deleted."));
+      browser.until(driver -> emails(browser).isEmpty());
+    }
+  }
+
+  @Test
+  void theTenantViewParameterCannotCrossIntoAnotherTenant() throws Exception {
+    try (Browser browser = Browser.open(base)) {
+      browser.signIn("nord-editor", RundbriefServer.PASSWORD);
+      browser.go("subscribers/list.xhtml?tenant=sued");
+      assertThat(browser.text("errorTitle")).isEqualTo("Not found");
+      assertThat(browser.driver().getPageSource()).doesNotContain("@sued.example");
+      browser.go("subscribers/list.xhtml?tenant=atlantis");
+      assertThat(browser.text("errorTitle")).isEqualTo("Not found");
+
+      browser.go("subscribers/list.xhtml?tenant=nord");
+      assertThat(browser.text("scope")).isEqualTo("Tochter Nord GmbH");
+      browser.go("subscribers/list.xhtml");
+      assertThat(browser.text("scope")).isEqualTo("Tochter Nord GmbH");
+    }
+  }
+
+  @Test
+  void aCentralUserFollowsADeepLinkIntoATenant() throws Exception {
+    try (Browser browser = Browser.open(base)) {
+      browser.signIn("admin", RundbriefServer.PASSWORD);
+      browser.go("subscribers/list.xhtml?tenant=sued");
+      assertThat(browser.text("scope")).isEqualTo("Tochter Süd AG");
+      assertThat(emails(browser))
+          .isNotEmpty()
+          .allSatisfy(e -> assertThat(e).endsWith("@sued.example"));
+      assertThat(browser.present("shell:navTenants")).isTrue();
+      assertThat(browser.present("shell:navAudit")).isTrue();
+    }
+  }
+
+  @Test
+  void theScreensSpeakTheBrowsersLanguage() throws Exception {
+    try (Browser browser = Browser.openInGerman(base)) {
+      browser.go("login.xhtml");
+      assertThat(browser.byId("login:signIn").getText()).isEqualTo("Anmelden");
+      browser.signIn("sued-editor", RundbriefServer.PASSWORD);
+      assertThat(browser.text("shell:navSubscribers")).isEqualTo("Empfänger");
+      assertThat(browser.byId("shell:signOut").getText()).isEqualTo("Abmelden");
+      browser.screenshot("subscribers-german");
+    }
+  }
+
+  /**
+   * The e-mail addresses in the table, read in one step so that an Ajax update cannot interfere.
+   */
+  @SuppressWarnings("unchecked")
+  private static List<String> emails(Browser browser) {
+    browser.byId("subscribers:table");
+    return (List<String>)
+        browser.script(
+            "return Array.from(document.querySelectorAll(\"[id='subscribers:table_data'] .rb-email\"))"
+                + ".map(e => e.textContent.trim());");
+  }
+}
