@@ -96,7 +96,7 @@ fi
 printf 'rundbrief.demo-data=%s\n' "${DEMO:-false}" > "$CONF/system.properties"
 
 java ${JAVA_OPTS:-} -jar "$MICRO" --nocluster --disablephonehome \
-  --port "$PORT" --contextroot / --deploy "$WAR" \
+  --port "$PORT" --deploy "$WAR" \
   --postbootcommandfile "$POSTBOOT" --systemproperties "$CONF/system.properties" \
   --rootdir "$CONF/domain" "${EXTRA[@]}" &
 SERVER=$!

@@ -33,8 +33,10 @@ public class SchemaMigrations {
   @Resource(lookup = SCHEMA_DATASOURCE)
   private DataSource schemaOwner;
 
+  // Not named like the static migrate(DataSource): the EJB container finds lifecycle methods by
+  // name and may pick the wrong overload.
   @PostConstruct
-  void migrate() {
+  void migrateAtStartup() {
     MigrateResult result = migrate(schemaOwner);
     LOG.info(
         () ->

@@ -56,7 +56,9 @@ public final class Browser implements AutoCloseable {
         new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
     this.driver = new ChromeDriver(service, options);
     this.base = Loopback.of(deployment);
+    // a page that is being replaced (a redirect, an Ajax update) is read again
     this.wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+    this.wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
   }
 
   public static Browser open(URL deployment) throws IOException {
@@ -127,6 +129,12 @@ public final class Browser implements AutoCloseable {
 
   public Browser click(String id) {
     wait.until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
+    return this;
+  }
+
+  /** Clicks the element once it is shown and enabled (after an overlay's animation, say). */
+  public Browser click(By by) {
+    wait.until(ExpectedConditions.elementToBeClickable(by)).click();
     return this;
   }
 

@@ -5,20 +5,15 @@ import java.net.URL;
 
 /**
  * The deployment's address on the loopback interface. Arquillian reports the machine's own host
- * address; tests only ever talk to loopback.
+ * address, and not always the path; tests only ever talk to loopback, and Rundbrief lives at the
+ * server's root (WEB-INF/payara-web.xml).
  */
 final class Loopback {
 
   private Loopback() {}
 
-  /** {@code http://localhost:<port>/<context>/}. */
+  /** {@code http://localhost:<port>/}. */
   static URI of(URL deployment) {
-    String path = deployment.getPath();
-    if (path.isEmpty()) {
-      path = "/";
-    } else if (!path.endsWith("/")) {
-      path = path + "/";
-    }
-    return URI.create("http://localhost:" + deployment.getPort() + path);
+    return URI.create("http://localhost:" + deployment.getPort() + "/");
   }
 }

@@ -28,6 +28,12 @@ public class RundbriefServer implements BeforeAllCallback {
   @Override
   public void beforeAll(ExtensionContext context) throws IOException {
     prepare();
+    // every boot creates the realm's users anew
+    Files.writeString(itDirectory().resolve("keyfile"), "");
+  }
+
+  private static Path itDirectory() {
+    return Path.of(System.getProperty("rundbrief.itDirectory"));
   }
 
   /** The WAR that the build made, deployed as it is. */
@@ -42,7 +48,7 @@ public class RundbriefServer implements BeforeAllCallback {
     }
     PostgresDatabase db = PostgresDatabase.get();
     Path config = Path.of(System.getProperty("rundbrief.serverConfig"), "micro");
-    Path it = Files.createDirectories(Path.of(System.getProperty("rundbrief.itDirectory")));
+    Path it = Files.createDirectories(itDirectory());
     Path realmFile = it.resolve("keyfile");
     Files.writeString(realmFile, "");
     Path passwordFile = it.resolve("password");
@@ -75,7 +81,8 @@ public class RundbriefServer implements BeforeAllCallback {
         user("mixed", "rundbrief-nord-viewer:rundbrief-sued-editor"),
         user("outsider", "staff:marketing"),
         user("ghost", "rundbrief-atlantis-editor"),
-        user("dormant-editor", "rundbrief-dormant-editor"));
+        user("dormant-editor", "rundbrief-dormant-editor"),
+        user("bench-editor", "rundbrief-t0500-editor"));
   }
 
   private static String user(String name, String groups) {
