@@ -1,7 +1,6 @@
 package de.rundbrief.web.tenants;
 
 import de.rundbrief.application.TenantService;
-import de.rundbrief.domain.tenant.InvalidTenantKeyException;
 import de.rundbrief.domain.tenant.Tenant;
 import de.rundbrief.domain.tenant.TenantAlreadyExistsException;
 import de.rundbrief.domain.tenant.TenantKey;
@@ -46,26 +45,31 @@ public class TenantListBacking implements Serializable {
   }
 
   public void save() {
+    String trimmedKey = key == null ? "" : key.strip();
+    boolean valid = true;
+    if (creating && !TenantKey.isValid(trimmedKey)) {
+      Messages.fieldError("tenantForm:key", Messages.text("tenants.key.invalid"));
+      valid = false;
+    }
+    if (name == null || name.isBlank() || name.strip().length() > Tenant.NAME_MAX_LENGTH) {
+      Messages.fieldError("tenantForm:name", Messages.text("tenants.name.required"));
+      valid = false;
+    }
+    if (!valid) {
+      return;
+    }
     try {
       if (creating) {
-        tenants.create(TenantKey.of(key == null ? "" : key.strip()), name);
-        Messages.info("tenants.created", key);
+        tenants.create(TenantKey.of(trimmedKey), name);
+        Messages.info("tenants.created", trimmedKey);
       } else {
-        tenants.rename(TenantKey.of(key), name);
-        Messages.info("tenants.saved", key);
+        tenants.rename(TenantKey.of(trimmedKey), name);
+        Messages.info("tenants.saved", trimmedKey);
       }
       PrimeFaces.current().ajax().addCallbackParam("saved", true);
       load();
-    } catch (InvalidTenantKeyException e) {
-      Messages.fieldError("tenantForm:key", Messages.text("tenants.key.invalid"));
     } catch (TenantAlreadyExistsException e) {
       Messages.fieldError("tenantForm:key", Messages.text("tenants.key.taken"));
-    } catch (RuntimeException e) {
-      if (!(e.getCause() instanceof jakarta.validation.ConstraintViolationException)
-          && !(e instanceof IllegalArgumentException)) {
-        throw e;
-      }
-      Messages.fieldError("tenantForm:name", Messages.text("tenants.name.required"));
     }
   }
 

@@ -157,6 +157,12 @@ public final class Browser implements AutoCloseable {
     }
   }
 
+  /** A cookie's value, or {@code null}. */
+  public String cookie(String name) {
+    org.openqa.selenium.Cookie cookie = driver.manage().getCookieNamed(name);
+    return cookie == null ? null : cookie.getValue();
+  }
+
   public Object script(String javaScript) {
     return driver.executeScript(javaScript);
   }

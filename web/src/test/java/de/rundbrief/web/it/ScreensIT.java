@@ -12,6 +12,8 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 
 /** The staff journeys that matter, in a real headless Chromium against Payara Micro. */
 @ExtendWith(RundbriefServer.class)
@@ -32,8 +34,15 @@ class ScreensIT {
       browser.go("subscribers/list.xhtml");
       assertThat(browser.path()).as(browser.pageText()).endsWith("/login.xhtml");
 
+      String sessionBefore = browser.cookie("JSESSIONID");
+      assertThat(sessionBefore).isNotNull();
+
       browser.signIn("nord-editor", RundbriefServer.PASSWORD);
       assertThat(browser.path()).as(browser.pageText()).endsWith("/subscribers/list.xhtml");
+      assertThat(browser.cookie("JSESSIONID"))
+          .as("session id renewed at sign-in")
+          .isNotNull()
+          .isNotEqualTo(sessionBefore);
       assertThat(browser.text("shell:signedInUser")).isEqualTo("nord-editor");
       assertThat(browser.text("scope")).isEqualTo("Tochter Nord GmbH");
       assertOnlyTenant(emails(browser), "nord", "sued");
@@ -148,6 +157,61 @@ class ScreensIT {
       assertThat(browser.present("shell:navTenants")).isTrue();
       assertThat(browser.present("shell:navAudit")).isTrue();
     }
+  }
+
+  @Test
+  void aCentralAdministratorManagesTenantsAndEveryChangeIsAudited() throws Exception {
+    String key = "w" + UUID.randomUUID().toString().substring(0, 6);
+    try (Browser browser = Browser.open(base)) {
+      browser.signIn("admin", RundbriefServer.PASSWORD);
+      browser.click("shell:navTenants");
+      browser.until(driver -> browser.path().endsWith("/tenants/list.xhtml"));
+
+      browser.click("tenants:add");
+      browser.type("tenantForm:key", "Not A Key!");
+      browser.type("tenantForm:name", "Tochter West KG");
+      browser.click("tenantForm:save");
+      browser.until(driver -> driver.getPageSource().contains("Use 2 to 32 lower-case letters"));
+
+      browser.type("tenantForm:key", key);
+      browser.click("tenantForm:save");
+      browser.until(driver -> driver.getPageSource().contains("Tenant " + key + " created."));
+      browser.until(driver -> tenantRow(browser, key) != null);
+
+      tenantRow(browser, key).findElement(By.cssSelector("[id$=':rename']")).click();
+      browser.type("tenantForm:name", "Tochter West GmbH");
+      browser.click("tenantForm:save");
+      browser.until(driver -> tenantRow(browser, key).getText().contains("Tochter West GmbH"));
+
+      tenantRow(browser, key).findElement(By.cssSelector("[id$=':deactivate']")).click();
+      browser.click("tenants:confirmYes");
+      browser.until(driver -> tenantRow(browser, key).getText().contains("Deactivated"));
+      browser.screenshot("tenants");
+
+      browser.click("shell:navAudit");
+      browser.until(driver -> browser.path().endsWith("/audit/list.xhtml"));
+      String audit = browser.text("audit:table");
+      assertThat(audit)
+          .contains("tenant.create", "tenant.rename", "tenant.deactivate", "Tochter West GmbH");
+    }
+  }
+
+  @Test
+  void tenantStaffCannotOpenCentralAdministration() throws Exception {
+    try (Browser browser = Browser.open(base)) {
+      browser.signIn("nord-editor", RundbriefServer.PASSWORD);
+      browser.go("tenants/list.xhtml");
+      assertThat(browser.text("errorTitle")).isEqualTo("Not allowed");
+      browser.go("audit/list.xhtml");
+      assertThat(browser.text("errorTitle")).isEqualTo("Not allowed");
+    }
+  }
+
+  private static WebElement tenantRow(Browser browser, String key) {
+    return browser.all(By.cssSelector("[id='tenants:table_data'] tr")).stream()
+        .filter(row -> row.getText().startsWith(key + " ") || row.getText().startsWith(key + "\n"))
+        .findFirst()
+        .orElse(null);
   }
 
   @Test
