@@ -20,6 +20,9 @@ Usage: ./run.sh [options]
   --db-schema-user USER    schema owner for migrations (env RUNDBRIEF_DB_SCHEMA_USER, default rundbrief_owner)
   --db-schema-password PW  its password (env RUNDBRIEF_DB_SCHEMA_PASSWORD)
   --demo-data              load demo data into PostgreSQL too (always on with H2)
+  --realm FILE             asadmin commands that create the security realm "rundbrief" (LDAP,
+                           JDBC, or a file realm with your staff) instead of the demo file realm
+                           (env RUNDBRIEF_REALM)
   --rebuild                build the application even if it is there
   -h, --help               this text
 TXT
@@ -33,6 +36,7 @@ DB_PASSWORD=${RUNDBRIEF_DB_PASSWORD:-}
 SCHEMA_USER=${RUNDBRIEF_DB_SCHEMA_USER:-rundbrief_owner}
 SCHEMA_PASSWORD=${RUNDBRIEF_DB_SCHEMA_PASSWORD:-}
 DEMO=${RUNDBRIEF_DEMO_DATA:-}
+REALM=${RUNDBRIEF_REALM:-}
 REBUILD=
 
 while [ $# -gt 0 ]; do
@@ -45,6 +49,7 @@ while [ $# -gt 0 ]; do
     --db-schema-user) SCHEMA_USER=$2; shift 2 ;;
     --db-schema-password) SCHEMA_PASSWORD=$2; shift 2 ;;
     --demo-data) DEMO=true; shift ;;
+    --realm) REALM=$2; shift 2 ;;
     --rebuild) REBUILD=true; shift ;;
     -h|--help) usage; exit 0 ;;
     *) echo "Unknown option: $1" >&2; usage >&2; exit 2 ;;
@@ -89,9 +94,16 @@ else
   DEMO=true
   DB_LABEL="embedded H2 database in $DATA/db"
 fi
-sed -e "s|@REALM_FILE@|$(escape "$REALM_FILE")|g" server-config/micro/realm-file.asadmin >> "$POSTBOOT"
-if [ -n "$DEMO" ]; then
-  sed -e "s|@PASSWORD_FILE@|$PASSWORD_FILE|g" server-config/micro/demo-users.asadmin >> "$POSTBOOT"
+if [ -n "$REALM" ]; then
+  [ -f "$REALM" ] || { echo "No such file: $REALM" >&2; exit 2; }
+  cat "$REALM" >> "$POSTBOOT"
+else
+  sed -e "s|@REALM_FILE@|$(escape "$REALM_FILE")|g" server-config/micro/realm-file.asadmin >> "$POSTBOOT"
+  if [ -n "$DEMO" ]; then
+    sed -e "s|@PASSWORD_FILE@|$PASSWORD_FILE|g" server-config/micro/demo-users.asadmin >> "$POSTBOOT"
+  else
+    echo "Note: the realm has no staff; nobody can sign in. Use --demo-data or --realm FILE." >&2
+  fi
 fi
 printf 'rundbrief.demo-data=%s\n' "${DEMO:-false}" > "$CONF/system.properties"
 

@@ -14,6 +14,8 @@ import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
@@ -87,9 +89,9 @@ public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism
       if (result != null) {
         return context.notifyContainerAboutLogin(result);
       }
-      return challenge(response, context);
+      return challenge(response);
     }
-    return context.isProtected() ? challenge(response, context) : context.doNothing();
+    return context.isProtected() ? challenge(response) : context.doNothing();
   }
 
   private CredentialValidationResult validate(Credential credential) {
@@ -117,10 +119,22 @@ public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism
     }
   }
 
-  private static AuthenticationStatus challenge(
-      HttpServletResponse response, HttpMessageContext context) {
+  /** 401 with a Basic challenge and the API's JSON error shape, not the server's HTML page. */
+  private static AuthenticationStatus challenge(HttpServletResponse response) {
+    response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
     response.setHeader("WWW-Authenticate", "Basic realm=\"Rundbrief\", charset=\"UTF-8\"");
-    return context.responseUnauthorized();
+    response.setContentType("application/json");
+    response.setCharacterEncoding("UTF-8");
+    try {
+      response
+          .getWriter()
+          .write(
+              "{\"status\":401,\"message\":\"Sign in with your staff user name and password\","
+                  + "\"fields\":{}}");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return AuthenticationStatus.SEND_FAILURE;
   }
 
   private static boolean isApi(HttpServletRequest request) {

@@ -54,6 +54,7 @@ class ApiIT {
   void signInNeedsTheRightPasswordAndARundbriefGroup() {
     Response wrongPassword = Api.as(base, "nord-editor", "wrong").get("tenants");
     assertThat(wrongPassword.status()).isEqualTo(401);
+    assertThat(wrongPassword.object().getInt("status")).isEqualTo(401);
     assertThat(Api.as(base, "outsider").get("tenants").status()).isEqualTo(401);
     assertThat(Api.as(base, "ghost").get("tenants").status()).isEqualTo(401);
     assertThat(Api.as(base, "nobody-at-all").get("tenants").status()).isEqualTo(401);
