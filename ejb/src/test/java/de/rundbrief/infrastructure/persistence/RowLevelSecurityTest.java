@@ -158,6 +158,28 @@ class RowLevelSecurityTest {
     }
   }
 
+  @Test
+  void theAuditLogCannotBeChangedOrDeletedByTheApplication() throws SQLException {
+    try (Connection c = transaction(app)) {
+      execute(
+          c,
+          "INSERT INTO audit_entry (id, occurred_at, actor, tenant_key, action, detail)"
+              + " VALUES (nextval('audit_entry_seq'), now(), 'tester', ?, 'test.append', 'kept')",
+          A);
+      c.commit();
+      assertThatThrownBy(() -> execute(c, "UPDATE audit_entry SET detail = 'changed'"))
+          .isInstanceOf(SQLException.class)
+          .hasMessageContaining("append-only");
+      c.rollback();
+      assertThatThrownBy(() -> execute(c, "DELETE FROM audit_entry"))
+          .isInstanceOf(SQLException.class)
+          .hasMessageContaining("append-only");
+      c.rollback();
+      assertThat(strings(c, "SELECT detail FROM audit_entry WHERE action = 'test.append'"))
+          .containsExactly("kept");
+    }
+  }
+
   private static Connection transaction(DataSource dataSource) throws SQLException {
     Connection c = dataSource.getConnection();
     c.setAutoCommit(false);

@@ -12,7 +12,6 @@ import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationP
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.validation.constraints.NotBlank;
 import java.io.IOException;
 
 /**
@@ -25,8 +24,8 @@ public class LoginBacking {
 
   @Inject private SecurityContext security;
 
-  @NotBlank private String username;
-  @NotBlank private String password;
+  private String username;
+  private String password;
 
   /** Staff who are signed in already go straight on. */
   public void redirectIfSignedIn() throws IOException {
