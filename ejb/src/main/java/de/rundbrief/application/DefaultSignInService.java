@@ -7,6 +7,7 @@ import de.rundbrief.domain.tenant.TenantRepository;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.util.Optional;
 import java.util.Set;
 
 @Stateless
@@ -23,7 +24,7 @@ public class DefaultSignInService implements SignInService {
     }
     return member.memberTenants().stream()
         .map(tenants::find)
-        .flatMap(java.util.Optional::stream)
+        .flatMap(Optional::stream)
         .anyMatch(Tenant::isActive);
   }
 }

@@ -85,6 +85,15 @@ class ScreensIT {
           .anyMatch(e -> e.endsWith("@sued.example"));
       browser.screenshot("subscribers-all-tenants");
 
+      browser.script("PF('tenantFilter').selectValue('nord'); PF('tenantFilter').triggerChange();");
+      browser.until(
+          driver -> {
+            List<String> shown = emails(browser);
+            return !shown.isEmpty() && shown.stream().allMatch(e -> e.endsWith("@nord.example"));
+          });
+      browser.script("PF('tenantFilter').selectValue(''); PF('tenantFilter').triggerChange();");
+      browser.until(driver -> emails(browser).stream().anyMatch(e -> e.endsWith("@sued.example")));
+
       // chosen through the widget's own API, which fires the same change event as a click on an
       // item: clicks into the animated overlay are unreliable in a headless browser
       browser.script("PF('tenantSwitch').selectValue('sued'); PF('tenantSwitch').triggerChange();");
@@ -223,6 +232,11 @@ class ScreensIT {
       assertThat(browser.text("shell:navSubscribers")).isEqualTo("Empfänger");
       assertThat(browser.byId("shell:signOut").getText()).isEqualTo("Abmelden");
       browser.screenshot("subscribers-german");
+
+      browser.click(By.xpath("//*[@id='shell:language']//*[normalize-space(text())='EN']"));
+      browser.until(driver -> "Subscribers".equals(browser.text("shell:navSubscribers")));
+      browser.go("subscribers/list.xhtml");
+      assertThat(browser.byId("shell:signOut").getText()).isEqualTo("Sign out");
     }
   }
 
