@@ -9,8 +9,12 @@ import de.rundbrief.domain.staff.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.validation.executable.ValidateOnExecution;
 
 @Stateless
+// Hibernate Validator's CDI extension only looks at classes that carry a validation annotation
+// themselves (HV-994); the constraints live on the interface.
+@ValidateOnExecution
 public class DefaultAuditService implements AuditService {
 
   @Inject private AuditLog auditLog;

@@ -15,9 +15,13 @@ import de.rundbrief.infrastructure.tenancy.TenantGuarded;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.validation.executable.ValidateOnExecution;
 import java.time.Clock;
 
 @Stateless
+// Hibernate Validator's CDI extension only looks at classes that carry a validation annotation
+// themselves (HV-994); the constraints live on the interface.
+@ValidateOnExecution
 @TenantGuarded
 public class DefaultSubscriberService implements SubscriberService {
 

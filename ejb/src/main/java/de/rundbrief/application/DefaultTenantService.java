@@ -13,11 +13,15 @@ import de.rundbrief.infrastructure.security.Callers;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.validation.executable.ValidateOnExecution;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Consumer;
 
 @Stateless
+// Hibernate Validator's CDI extension only looks at classes that carry a validation annotation
+// themselves (HV-994); the constraints live on the interface.
+@ValidateOnExecution
 public class DefaultTenantService implements TenantService {
 
   @Inject private TenantRepository tenants;

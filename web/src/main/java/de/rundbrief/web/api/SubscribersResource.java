@@ -15,9 +15,6 @@ import de.rundbrief.web.api.Json.SubscriberInput;
 import de.rundbrief.web.api.Json.SubscriberJson;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.Validator;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -33,7 +30,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.Set;
 
 /**
  * A tenant's subscribers. Every path first resolves the tenant as the caller sees it, so a foreign
@@ -47,7 +43,6 @@ public class SubscribersResource {
 
   @Inject private TenantService tenants;
   @Inject private SubscriberService subscribers;
-  @Inject private Validator validator;
 
   @GET
   public PageJson<SubscriberJson> list(
@@ -112,17 +107,11 @@ public class SubscribersResource {
     return tenants.get(TenantKey.of(tenantKey)).getKey();
   }
 
-  /** The input as the service takes it, checked against the service's own constraints. */
-  private SubscriberData data(SubscriberInput input) {
+  /** The input as the service takes it; the service validates it. */
+  private static SubscriberData data(SubscriberInput input) {
     if (input == null) {
       throw new BadRequestException("The request needs a JSON body");
     }
-    SubscriberData data =
-        new SubscriberData(input.email(), input.firstName(), input.lastName(), input.status());
-    Set<ConstraintViolation<SubscriberData>> violations = validator.validate(data);
-    if (!violations.isEmpty()) {
-      throw new ConstraintViolationException(violations);
-    }
-    return data;
+    return new SubscriberData(input.email(), input.firstName(), input.lastName(), input.status());
   }
 }

@@ -209,6 +209,9 @@ class ApiIT {
         editor.post("tenants/nord/subscribers", "{\"email\":\"no-address\",\"firstName\":\"X\"}");
     assertThat(invalidEmail.status()).isEqualTo(400);
     assertThat(invalidEmail.object().getJsonObject("fields").keySet()).containsExactly("email");
+    // the service's own Bean Validation answers, with its message
+    assertThat(invalidEmail.object().getJsonObject("fields").getString("email"))
+        .isEqualTo("Enter a valid e-mail address");
 
     Response missingEmail = editor.post("tenants/nord/subscribers", "{\"firstName\":\"X\"}");
     assertThat(missingEmail.status()).isEqualTo(400);
