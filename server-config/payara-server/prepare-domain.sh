@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# Prepares a running Payara Server 6 domain for Rundbrief and deploys the EAR, with the same
+# command files as the Payara Micro run (server-config/micro). Every step is an ordinary asadmin
+# command, so the same can be done in the admin console instead.
+#
+#   ASADMIN=/opt/payara6/bin/asadmin server-config/payara-server/prepare-domain.sh \
+#     --db-url jdbc:postgresql://db.example.com:5432/rundbrief \
+#     --db-password '...' --db-schema-password '...' \
+#     --realm realm.asadmin --ear ear/target/rundbrief.ear
+#
+# --realm FILE: asadmin commands that create the realm "rundbrief" (LDAP, JDBC, or a file realm
+# with create-file-user lines); without it a file realm with the demo staff is created.
+# Pass the admin connection with ASADMIN_OPTS (e.g. "--port 4848 --user admin
+# --passwordfile admin.pw"). Passwords must not contain ':' unescaped (write '\:').
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+
+ASADMIN=${ASADMIN:-asadmin}
+ASADMIN_OPTS=${ASADMIN_OPTS:-}
+DB_URL= DB_USER=rundbrief_app DB_PASSWORD= SCHEMA_USER=rundbrief_owner SCHEMA_PASSWORD=
+REALM= EAR="$root/ear/target/rundbrief.ear" DRIVER="$root/web/target/runtime/postgresql.jar"
+
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --db-url) DB_URL=$2; shift 2 ;;
+    --db-user) DB_USER=$2; shift 2 ;;
+    --db-password) DB_PASSWORD=$2; shift 2 ;;
+    --db-schema-user) SCHEMA_USER=$2; shift 2 ;;
+    --db-schema-password) SCHEMA_PASSWORD=$2; shift 2 ;;
+    --realm) REALM=$2; shift 2 ;;
+    --ear) EAR=$2; shift 2 ;;
+    --driver) DRIVER=$2; shift 2 ;;
+    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+    *) echo "Unknown option: $1" >&2; exit 2 ;;
+  esac
+done
+[ -n "$DB_URL" ] || { echo "--db-url is required" >&2; exit 2; }
+for f in "$EAR" "$DRIVER"; do [ -f "$f" ] || { echo "Missing $f (./mvnw package builds it)" >&2; exit 2; }; done
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+asadmin() { "$ASADMIN" $ASADMIN_OPTS "$@"; }
+escape() { printf '%s' "$1" | sed -e 's/[\\&|]/\\&/g' -e 's/:/\\\\:/g'; }
+
+echo "PostgreSQL driver"
+asadmin add-library "$DRIVER"
+
+echo "Datasources jdbc/rundbrief and jdbc/rundbrief-schema"
+sed -e "s|@DB_URL@|$(escape "$DB_URL")|g" \
+    -e "s|@DB_USER@|$(escape "$DB_USER")|g" -e "s|@DB_PASSWORD@|$(escape "$DB_PASSWORD")|g" \
+    -e "s|@SCHEMA_USER@|$(escape "$SCHEMA_USER")|g" -e "s|@SCHEMA_PASSWORD@|$(escape "$SCHEMA_PASSWORD")|g" \
+    "$root/server-config/micro/datasource-postgresql.asadmin" | grep -v '^#' > "$work/datasources.asadmin"
+asadmin multimode --file "$work/datasources.asadmin"
+
+echo "Security realm rundbrief"
+if [ -n "$REALM" ]; then
+  grep -v '^#' "$REALM" > "$work/realm.asadmin"
+else
+  domain_dir=$(asadmin __locations 2>/dev/null | head -n 1)
+  [ -d "$domain_dir/config" ] || { echo "Cannot find the domain's folder; is the domain running?" >&2; exit 1; }
+  keyfile=$domain_dir/config/rundbrief-keyfile
+  : > "$keyfile"
+  printf 'AS_ADMIN_USERPASSWORD=demo\n' > "$work/demo-password"
+  {
+    sed -e "s|@REALM_FILE@|$(escape "$keyfile")|g" "$root/server-config/micro/realm-file.asadmin"
+    sed -e "s|@PASSWORD_FILE@|$work/demo-password|g" "$root/server-config/micro/demo-users.asadmin"
+  } | grep -v '^#' > "$work/realm.asadmin"
+fi
+asadmin multimode --file "$work/realm.asadmin"
+
+echo "Deploying $EAR"
+asadmin deploy --force=true "$EAR"
