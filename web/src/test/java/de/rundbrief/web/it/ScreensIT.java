@@ -13,6 +13,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebElement;
 
 /** The staff journeys that matter, in a real headless Chromium against Payara Micro. */
@@ -43,6 +44,9 @@ class ScreensIT {
           .as("session id renewed at sign-in")
           .isNotNull()
           .isNotEqualTo(sessionBefore);
+      Cookie session = browser.driver().manage().getCookieNamed("JSESSIONID");
+      assertThat(session.isHttpOnly()).isTrue();
+      assertThat(session.getSameSite()).isEqualToIgnoringCase("Lax");
       assertThat(browser.text("shell:signedInUser")).isEqualTo("nord-editor");
       assertThat(browser.text("scope")).isEqualTo("Tochter Nord GmbH");
       assertOnlyTenant(emails(browser), "nord", "sued");
