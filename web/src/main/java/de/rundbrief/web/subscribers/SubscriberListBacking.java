@@ -18,6 +18,7 @@ import de.rundbrief.web.shell.Messages;
 import de.rundbrief.web.shell.PagedModel;
 import de.rundbrief.web.shell.WorkingTenant;
 import jakarta.annotation.PostConstruct;
+import jakarta.ejb.AccessLocalException;
 import jakarta.ejb.EJBAccessException;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -184,7 +185,9 @@ public class SubscriberListBacking implements Serializable {
   private static void failed(RuntimeException e) {
     if (e instanceof SubscriberNotFoundException || e instanceof TenantNotFoundException) {
       Messages.error("subscribers.gone");
-    } else if (e instanceof TenantAccessDeniedException || e instanceof EJBAccessException) {
+    } else if (e instanceof TenantAccessDeniedException
+        || e instanceof EJBAccessException
+        || e instanceof AccessLocalException) {
       Messages.error("access.denied");
     } else {
       throw e;
