@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import de.rundbrief.testsupport.PostgresDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -155,6 +156,29 @@ class RowLevelSecurityTest {
       assertThatThrownBy(() -> execute(c, "ALTER TABLE subscriber DISABLE ROW LEVEL SECURITY"))
           .isInstanceOf(SQLException.class)
           .hasMessageContaining("must be owner");
+    }
+  }
+
+  @Test
+  void everyTableWithATenantColumnHasForcedRowLevelSecurityAndAPolicy() throws SQLException {
+    try (Connection c = transaction(owner)) {
+      List<String> tenantTables =
+          strings(
+              c,
+              "SELECT table_name FROM information_schema.columns"
+                  + " WHERE table_schema = 'public' AND column_name = 'tenant_id'"
+                  + " ORDER BY table_name");
+      assertThat(tenantTables).contains("subscriber", "mailing_list", "subscription");
+      assertThat(
+              strings(
+                  c,
+                  "SELECT c.relname FROM pg_class c"
+                      + " JOIN information_schema.columns col ON col.table_name = c.relname"
+                      + " AND col.table_schema = 'public' AND col.column_name = 'tenant_id'"
+                      + " WHERE c.relkind = 'r' AND NOT (c.relrowsecurity AND c.relforcerowsecurity"
+                      + " AND EXISTS (SELECT 1 FROM pg_policy p WHERE p.polrelid = c.oid))"))
+          .as("tenant-owned tables without forced row-level security or policy")
+          .isEmpty();
     }
   }
 

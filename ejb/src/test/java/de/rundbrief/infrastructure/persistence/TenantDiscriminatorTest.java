@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import de.rundbrief.domain.PageRequest;
+import de.rundbrief.domain.mailinglist.ListSummary;
+import de.rundbrief.domain.mailinglist.MailingList;
+import de.rundbrief.domain.mailinglist.OptInMode;
+import de.rundbrief.domain.mailinglist.Subscription;
+import de.rundbrief.domain.mailinglist.Visibility;
 import de.rundbrief.domain.subscriber.EmailAddress;
 import de.rundbrief.domain.subscriber.Subscriber;
 import de.rundbrief.domain.subscriber.SubscriberFilter;
@@ -212,6 +217,65 @@ class TenantDiscriminatorTest {
     assertThat(page.items())
         .extracting(Subscriber::getFirstName)
         .containsExactlyInAnyOrder("anna-b", "dora");
+  }
+
+  @Test
+  void listsWithoutMembersStayInALeftJoinCount() {
+    String tenant = "jpa-lists";
+    Sql.update(
+        PostgresDatabase.get().owner(),
+        "INSERT INTO tenant (tenant_key, name, status, created_at, version)"
+            + " VALUES (?, 'Tenant Lists', 'ACTIVE', now(), 1)",
+        tenant);
+    Instant at = Instant.parse("2026-01-01T00:00:00Z");
+    long newsId =
+        asApplication.inTenant(
+            tenant,
+            em -> {
+              JpaMailingListRepository lists = new JpaMailingListRepository(em);
+              MailingList news =
+                  new MailingList("News", null, Visibility.PUBLIC, OptInMode.SINGLE, at);
+              MailingList empty =
+                  new MailingList("Empty", null, Visibility.INTERNAL, OptInMode.DOUBLE, at);
+              lists.add(news);
+              lists.add(empty);
+              Subscriber reader =
+                  new Subscriber(EmailAddress.of("reader@lists.example"), "R", "L", at);
+              repository(em).add(reader);
+              lists.add(new Subscription(reader, news, at));
+              em.flush();
+              return news.getId();
+            });
+    Optional<MailingList> guessed =
+        wallOneAlone.inTransaction(A, null, em -> new JpaMailingListRepository(em).find(newsId));
+    assertThat(guessed).isEmpty();
+    for (Jpa jpa : List.of(asApplication, wallOneAlone)) {
+      List<ListSummary> summaries =
+          jpa.inTransaction(
+              tenant,
+              jpa == asApplication ? tenant : null,
+              em -> new JpaMailingListRepository(em).summaries());
+      assertThat(summaries)
+          .extracting(summary -> summary.list().getName() + "=" + summary.subscribed())
+          .containsExactly("Empty=0", "News=1");
+    }
+    List<ListSummary> otherTenant =
+        wallOneAlone.inTransaction(A, null, em -> new JpaMailingListRepository(em).summaries());
+    assertThat(otherTenant).isEmpty();
+
+    // Why the repository counts with a subquery: the LEFT JOIN shape loses the empty list in
+    // EclipseLink 4.0.7. When this assertion fails, bug #1185 is fixed and the join may return.
+    List<Object[]> leftJoin =
+        asApplication.inTenant(
+            tenant,
+            em ->
+                em.createQuery(
+                        "SELECT l.name, COUNT(s) FROM MailingList l"
+                            + " LEFT JOIN Subscription s ON s.mailingList = l"
+                            + " GROUP BY l.name ORDER BY l.name",
+                        Object[].class)
+                    .getResultList());
+    assertThat(leftJoin).extracting(row -> row[0]).containsExactly("News");
   }
 
   private static JpaSubscriberRepository repository(jakarta.persistence.EntityManager em) {

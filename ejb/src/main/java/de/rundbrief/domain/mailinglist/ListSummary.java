@@ -1,0 +1,8 @@
+package de.rundbrief.domain.mailinglist;
+
+/**
+ * A list with the number of its subscribed members; lists without any appear with 0.
+ *
+ * @param subscribed subscriptions in status {@link SubscriptionStatus#SUBSCRIBED}
+ */
+public record ListSummary(MailingList list, long subscribed) {}

@@ -1,0 +1,98 @@
+package de.rundbrief.domain.mailinglist;
+
+import de.rundbrief.domain.tenant.TenantOwnedEntity;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Objects;
+
+/** A list of one tenant that subscribers join and leave. */
+@Entity
+@Table(name = "MAILING_LIST")
+@SequenceGenerator(
+    name = "mailing_list_seq",
+    sequenceName = "MAILING_LIST_SEQ",
+    allocationSize = 50)
+public class MailingList extends TenantOwnedEntity {
+
+  public static final int NAME_MAX_LENGTH = 200;
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "mailing_list_seq")
+  @Column(name = "ID")
+  private Long id;
+
+  @Column(name = "NAME", nullable = false, length = NAME_MAX_LENGTH)
+  private String name;
+
+  @Column(name = "DESCRIPTION", length = 2000)
+  private String description;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "VISIBILITY", nullable = false, length = 16)
+  private Visibility visibility;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "OPT_IN_MODE", nullable = false, length = 16)
+  private OptInMode optInMode;
+
+  @Column(name = "CREATED_AT", nullable = false)
+  private OffsetDateTime createdAt;
+
+  @Version
+  @Column(name = "VERSION")
+  private long version;
+
+  protected MailingList() {}
+
+  public MailingList(
+      String name, String description, Visibility visibility, OptInMode optInMode, Instant at) {
+    rename(name);
+    this.description = description == null || description.isBlank() ? null : description.strip();
+    this.visibility = Objects.requireNonNull(visibility, "visibility");
+    this.optInMode = Objects.requireNonNull(optInMode, "optInMode");
+    this.createdAt = Objects.requireNonNull(at, "at").atOffset(ZoneOffset.UTC);
+  }
+
+  public void rename(String newName) {
+    if (newName == null || newName.isBlank() || newName.strip().length() > NAME_MAX_LENGTH) {
+      throw new IllegalArgumentException(
+          "A list needs a name of at most " + NAME_MAX_LENGTH + " characters");
+    }
+    this.name = newName.strip();
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public String getName() {
+    return name;
+  }
+
+  public String getDescription() {
+    return description;
+  }
+
+  public Visibility getVisibility() {
+    return visibility;
+  }
+
+  public OptInMode getOptInMode() {
+    return optInMode;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt.toInstant();
+  }
+}
