@@ -8,10 +8,15 @@ public interface MailingListRepository {
 
   Optional<MailingList> find(long id);
 
+  Optional<MailingList> findByName(String name);
+
   void add(MailingList list);
 
   void add(Subscription subscription);
 
   /** Every list of the tenant by name, with its number of subscribed members. */
   List<ListSummary> summaries();
+
+  /** One list with its number of subscribed members. */
+  Optional<ListSummary> summary(long id);
 }

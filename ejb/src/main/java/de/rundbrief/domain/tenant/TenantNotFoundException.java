@@ -1,5 +1,6 @@
 package de.rundbrief.domain.tenant;
 
+import de.rundbrief.domain.NotFoundException;
 import jakarta.ejb.ApplicationException;
 
 /**
@@ -7,7 +8,7 @@ import jakarta.ejb.ApplicationException;
  * learns which tenants exist.
  */
 @ApplicationException(rollback = true)
-public class TenantNotFoundException extends RuntimeException {
+public class TenantNotFoundException extends NotFoundException {
 
   public TenantNotFoundException(String key) {
     super("No tenant '" + key + "'");

@@ -1,10 +1,10 @@
 package de.rundbrief.web.api;
 
+import de.rundbrief.domain.NotFoundException;
+import de.rundbrief.domain.mailinglist.DuplicateMailingListException;
 import de.rundbrief.domain.subscriber.DuplicateSubscriberException;
 import de.rundbrief.domain.subscriber.InvalidEmailAddressException;
-import de.rundbrief.domain.subscriber.SubscriberNotFoundException;
 import de.rundbrief.domain.tenant.TenantAccessDeniedException;
-import de.rundbrief.domain.tenant.TenantNotFoundException;
 import de.rundbrief.web.api.Json.ErrorJson;
 import jakarta.ejb.AccessLocalException;
 import jakarta.ejb.EJBAccessException;
@@ -38,8 +38,7 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
       String message = status == 404 ? "Not found" : failure.getMessage();
       return json(status, ErrorJson.of(status, message));
     }
-    if (failure instanceof TenantNotFoundException
-        || failure instanceof SubscriberNotFoundException) {
+    if (failure instanceof NotFoundException) {
       return json(404, ErrorJson.of(404, "Not found"));
     }
     if (failure instanceof TenantAccessDeniedException
@@ -62,6 +61,10 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
     if (failure instanceof DuplicateSubscriberException duplicate) {
       return json(
           409, new ErrorJson(409, duplicate.getMessage(), Map.of("email", duplicate.getMessage())));
+    }
+    if (failure instanceof DuplicateMailingListException duplicate) {
+      return json(
+          409, new ErrorJson(409, duplicate.getMessage(), Map.of("name", duplicate.getMessage())));
     }
     if (failure instanceof OptimisticLockException) {
       return json(409, ErrorJson.of(409, "Someone else changed this record; load it again"));

@@ -2,14 +2,12 @@ package de.rundbrief.web.api;
 
 import de.rundbrief.application.SubscriberData;
 import de.rundbrief.application.SubscriberService;
-import de.rundbrief.application.TenantService;
 import de.rundbrief.domain.PageRequest;
 import de.rundbrief.domain.subscriber.Subscriber;
 import de.rundbrief.domain.subscriber.SubscriberFilter;
 import de.rundbrief.domain.subscriber.SubscriberRepository;
 import de.rundbrief.domain.subscriber.SubscriberStatus;
 import de.rundbrief.domain.tenant.TenantKey;
-import de.rundbrief.domain.tenant.TenantNotFoundException;
 import de.rundbrief.web.api.Json.PageJson;
 import de.rundbrief.web.api.Json.SubscriberInput;
 import de.rundbrief.web.api.Json.SubscriberJson;
@@ -41,7 +39,7 @@ import jakarta.ws.rs.core.UriInfo;
 @Consumes(MediaType.APPLICATION_JSON)
 public class SubscribersResource {
 
-  @Inject private TenantService tenants;
+  @Inject private TenantPaths tenantPaths;
   @Inject private SubscriberService subscribers;
 
   @GET
@@ -99,12 +97,8 @@ public class SubscribersResource {
     return Response.noContent().build();
   }
 
-  /** The tenant of the path, if the caller may see it; 404 for anything else. */
   private TenantKey tenant(String tenantKey) {
-    if (!TenantKey.isValid(tenantKey)) {
-      throw new TenantNotFoundException(tenantKey);
-    }
-    return tenants.get(TenantKey.of(tenantKey)).getKey();
+    return tenantPaths.visible(tenantKey);
   }
 
   /** The input as the service takes it; the service validates it. */

@@ -2,13 +2,13 @@ package de.rundbrief.web.subscribers;
 
 import de.rundbrief.application.SubscriberData;
 import de.rundbrief.application.SubscriberService;
+import de.rundbrief.domain.NotFoundException;
 import de.rundbrief.domain.Page;
 import de.rundbrief.domain.PageRequest;
 import de.rundbrief.domain.subscriber.DuplicateSubscriberException;
 import de.rundbrief.domain.subscriber.InvalidEmailAddressException;
 import de.rundbrief.domain.subscriber.Subscriber;
 import de.rundbrief.domain.subscriber.SubscriberFilter;
-import de.rundbrief.domain.subscriber.SubscriberNotFoundException;
 import de.rundbrief.domain.subscriber.SubscriberRepository;
 import de.rundbrief.domain.subscriber.SubscriberStatus;
 import de.rundbrief.domain.tenant.TenantAccessDeniedException;
@@ -183,7 +183,7 @@ public class SubscriberListBacking implements Serializable {
   }
 
   private static void failed(RuntimeException e) {
-    if (e instanceof SubscriberNotFoundException || e instanceof TenantNotFoundException) {
+    if (e instanceof NotFoundException) {
       Messages.error("subscribers.gone");
     } else if (e instanceof TenantAccessDeniedException
         || e instanceof EJBAccessException

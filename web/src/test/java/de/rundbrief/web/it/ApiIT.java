@@ -316,6 +316,53 @@ class ApiIT {
     }
   }
 
+  @Test
+  void listsBelongToTheirTenantAndCountTheirMembers() {
+    Api editor = Api.as(base, "nord-editor");
+    String name = "News " + UUID.randomUUID().toString().substring(0, 8);
+    String body = "{\"name\":\"" + name + "\",\"visibility\":\"PUBLIC\",\"optInMode\":\"DOUBLE\"}";
+    Response created = editor.post("tenants/nord/lists", body);
+    assertThat(created.status()).isEqualTo(201);
+    long id = created.object().getJsonNumber("id").longValue();
+    assertThat(created.location()).endsWith("/api/v1/tenants/nord/lists/" + id);
+
+    JsonObject read = editor.get("tenants/nord/lists/" + id).object();
+    assertThat(read.getString("name")).isEqualTo(name);
+    assertThat(read.getString("optInMode")).isEqualTo("DOUBLE");
+    assertThat(read.getInt("subscribed")).isZero();
+    assertThat(
+            editor.get("tenants/nord/lists").json().asJsonArray().stream()
+                .map(list -> list.asJsonObject().getString("name")))
+        .contains(name);
+
+    assertThat(editor.post("tenants/nord/lists", body).status()).isEqualTo(409);
+    assertThat(Api.as(base, "sued-editor").post("tenants/sued/lists", body).status())
+        .isEqualTo(201);
+
+    Api suedEditor = Api.as(base, "sued-editor");
+    assertThat(suedEditor.get("tenants/nord/lists").status()).isEqualTo(404);
+    assertThat(suedEditor.get("tenants/nord/lists/" + id).status()).isEqualTo(404);
+    assertThat(suedEditor.get("tenants/sued/lists/" + id).status()).isEqualTo(404);
+    assertThat(suedEditor.post("tenants/nord/lists", body).status()).isEqualTo(404);
+    assertThat(
+            suedEditor.get("tenants/sued/lists").json().asJsonArray().stream()
+                .map(list -> list.asJsonObject().getJsonNumber("id").longValue()))
+        .doesNotContain(id);
+
+    assertThat(Api.as(base, "nord-viewer").get("tenants/nord/lists/" + id).status()).isEqualTo(200);
+    assertThat(
+            Api.as(base, "nord-viewer")
+                .post("tenants/nord/lists", body.replace(name, name + " viewer"))
+                .status())
+        .isEqualTo(403);
+
+    Response invalid =
+        editor.post("tenants/nord/lists", "{\"name\":\" \",\"visibility\":\"PUBLIC\"}");
+    assertThat(invalid.status()).isEqualTo(400);
+    assertThat(invalid.object().getJsonObject("fields").keySet())
+        .containsExactlyInAnyOrder("name", "optInMode");
+  }
+
   private List<String> tenantKeys(String user) {
     Response response = Api.as(base, user).get("tenants");
     assertThat(response.status()).isEqualTo(200);
