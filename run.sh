@@ -78,19 +78,18 @@ PASSWORD_FILE="$CONF/demo-password"
 printf 'AS_ADMIN_USERPASSWORD=demo\n' > "$PASSWORD_FILE"
 chmod 600 "$PASSWORD_FILE"
 
-escape() { printf '%s' "$1" | sed -e 's/[\\&|]/\\&/g' -e 's/:/\\\\:/g'; }
+. server-config/asadmin-templates.sh
 
 POSTBOOT="$CONF/post-boot.asadmin"
 EXTRA=()
 if [ -n "$DB_URL" ]; then
-  sed -e "s|@DB_URL@|$(escape "$DB_URL")|g" \
-      -e "s|@DB_USER@|$(escape "$DB_USER")|g" -e "s|@DB_PASSWORD@|$(escape "$DB_PASSWORD")|g" \
-      -e "s|@SCHEMA_USER@|$(escape "$SCHEMA_USER")|g" -e "s|@SCHEMA_PASSWORD@|$(escape "$SCHEMA_PASSWORD")|g" \
-      server-config/micro/datasource-postgresql.asadmin > "$POSTBOOT"
+  render server-config/micro/datasource-postgresql.asadmin DB_URL="$DB_URL" \
+    DB_USER="$DB_USER" DB_PASSWORD="$DB_PASSWORD" \
+    SCHEMA_USER="$SCHEMA_USER" SCHEMA_PASSWORD="$SCHEMA_PASSWORD" > "$POSTBOOT"
   EXTRA+=(--addlibs "$PGJAR")
   DB_LABEL="PostgreSQL $DB_URL"
 else
-  sed -e "s|@DATA_DIR@|$(escape "$DATA")|g" server-config/micro/datasource-h2.asadmin > "$POSTBOOT"
+  render server-config/micro/datasource-h2.asadmin DATA_DIR="$DATA" > "$POSTBOOT"
   DEMO=true
   DB_LABEL="embedded H2 database in $DATA/db"
 fi
@@ -98,9 +97,9 @@ if [ -n "$REALM" ]; then
   [ -f "$REALM" ] || { echo "No such file: $REALM" >&2; exit 2; }
   cat "$REALM" >> "$POSTBOOT"
 else
-  sed -e "s|@REALM_FILE@|$(escape "$REALM_FILE")|g" server-config/micro/realm-file.asadmin >> "$POSTBOOT"
+  render server-config/micro/realm-file.asadmin REALM_FILE="$REALM_FILE" >> "$POSTBOOT"
   if [ -n "$DEMO" ]; then
-    sed -e "s|@PASSWORD_FILE@|$PASSWORD_FILE|g" server-config/micro/demo-users.asadmin >> "$POSTBOOT"
+    render server-config/micro/demo-users.asadmin PASSWORD_FILE="$PASSWORD_FILE" >> "$POSTBOOT"
   else
     echo "Note: the realm has no staff; nobody can sign in. Use --demo-data or --realm FILE." >&2
   fi

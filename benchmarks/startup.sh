@@ -12,6 +12,7 @@ cd "$(dirname "$0")/.."
 ROUNDS=${1:-3}
 [ -f web/target/rundbrief.war ] || ./mvnw -q -DskipTests package
 MICRO=web/target/runtime/payara-micro.jar
+. server-config/asadmin-templates.sh
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 
@@ -42,9 +43,9 @@ prepare_rundbrief() {
   : > "$data/realm/keyfile"
   printf 'AS_ADMIN_USERPASSWORD=demo\n' > "$data/micro/pw"
   {
-    sed -e "s|@DATA_DIR@|${data//:/\\\\:}|g" server-config/micro/datasource-h2.asadmin
-    sed -e "s|@REALM_FILE@|$data/realm/keyfile|g" server-config/micro/realm-file.asadmin
-    sed -e "s|@PASSWORD_FILE@|$data/micro/pw|g" server-config/micro/demo-users.asadmin
+    render server-config/micro/datasource-h2.asadmin DATA_DIR="$data"
+    render server-config/micro/realm-file.asadmin REALM_FILE="$data/realm/keyfile"
+    render server-config/micro/demo-users.asadmin PASSWORD_FILE="$data/micro/pw"
   } > "$data/micro/post-boot.asadmin"
   printf 'rundbrief.demo-data=true\n' > "$data/micro/system.properties"
 }

@@ -11,7 +11,7 @@
 # --realm FILE: asadmin commands that create the realm "rundbrief" (LDAP, JDBC, or a file realm
 # with create-file-user lines); without it a file realm with the demo staff is created.
 # Pass the admin connection with ASADMIN_OPTS (e.g. "--port 4848 --user admin
-# --passwordfile admin.pw"). Passwords must not contain ':' unescaped (write '\:').
+# --passwordfile admin.pw"). Passwords and URLs are escaped for asadmin here; give them as they are.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -41,16 +41,15 @@ for f in "$EAR" "$DRIVER"; do [ -f "$f" ] || { echo "Missing $f (./mvnw package 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 asadmin() { "$ASADMIN" $ASADMIN_OPTS "$@"; }
-escape() { printf '%s' "$1" | sed -e 's/[\\&|]/\\&/g' -e 's/:/\\\\:/g'; }
+. "$root/server-config/asadmin-templates.sh"
 
 echo "PostgreSQL driver"
 asadmin add-library "$DRIVER"
 
 echo "Datasources jdbc/rundbrief and jdbc/rundbrief-schema"
-sed -e "s|@DB_URL@|$(escape "$DB_URL")|g" \
-    -e "s|@DB_USER@|$(escape "$DB_USER")|g" -e "s|@DB_PASSWORD@|$(escape "$DB_PASSWORD")|g" \
-    -e "s|@SCHEMA_USER@|$(escape "$SCHEMA_USER")|g" -e "s|@SCHEMA_PASSWORD@|$(escape "$SCHEMA_PASSWORD")|g" \
-    "$root/server-config/micro/datasource-postgresql.asadmin" | grep -v '^#' > "$work/datasources.asadmin"
+render "$root/server-config/micro/datasource-postgresql.asadmin" DB_URL="$DB_URL" \
+  DB_USER="$DB_USER" DB_PASSWORD="$DB_PASSWORD" \
+  SCHEMA_USER="$SCHEMA_USER" SCHEMA_PASSWORD="$SCHEMA_PASSWORD" > "$work/datasources.asadmin"
 asadmin multimode --file "$work/datasources.asadmin"
 
 echo "Security realm rundbrief"
@@ -63,9 +62,9 @@ else
   : > "$keyfile"
   printf 'AS_ADMIN_USERPASSWORD=demo\n' > "$work/demo-password"
   {
-    sed -e "s|@REALM_FILE@|$(escape "$keyfile")|g" "$root/server-config/micro/realm-file.asadmin"
-    sed -e "s|@PASSWORD_FILE@|$work/demo-password|g" "$root/server-config/micro/demo-users.asadmin"
-  } | grep -v '^#' > "$work/realm.asadmin"
+    render "$root/server-config/micro/realm-file.asadmin" REALM_FILE="$keyfile"
+    render "$root/server-config/micro/demo-users.asadmin" PASSWORD_FILE="$work/demo-password"
+  } > "$work/realm.asadmin"
 fi
 asadmin multimode --file "$work/realm.asadmin"
 

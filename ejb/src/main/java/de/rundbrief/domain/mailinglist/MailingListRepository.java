@@ -6,8 +6,6 @@ import java.util.Optional;
 /** The lists and subscriptions of the tenant the current call works in. */
 public interface MailingListRepository {
 
-  Optional<MailingList> find(long id);
-
   Optional<MailingList> findByName(String name);
 
   void add(MailingList list);

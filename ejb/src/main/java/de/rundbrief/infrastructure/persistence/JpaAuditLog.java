@@ -22,10 +22,6 @@ public class JpaAuditLog implements AuditLog {
 
   protected JpaAuditLog() {}
 
-  JpaAuditLog(EntityManager em) {
-    this.em = em;
-  }
-
   @Override
   public void record(AuditEntry entry) {
     em.persist(entry);

@@ -25,11 +25,6 @@ public class JpaMailingListRepository implements MailingListRepository {
   }
 
   @Override
-  public Optional<MailingList> find(long id) {
-    return Optional.ofNullable(em.find(MailingList.class, id));
-  }
-
-  @Override
   public Optional<MailingList> findByName(String name) {
     return em.createQuery("SELECT l FROM MailingList l WHERE l.name = :name", MailingList.class)
         .setParameter("name", name.strip())

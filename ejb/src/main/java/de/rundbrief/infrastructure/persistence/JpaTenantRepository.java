@@ -17,10 +17,6 @@ public class JpaTenantRepository implements TenantRepository {
 
   protected JpaTenantRepository() {}
 
-  JpaTenantRepository(EntityManager em) {
-    this.em = em;
-  }
-
   @Override
   public Optional<Tenant> find(TenantKey key) {
     return Optional.ofNullable(em.find(Tenant.class, key.value()));

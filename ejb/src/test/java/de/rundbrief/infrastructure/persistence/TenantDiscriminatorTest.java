@@ -246,8 +246,8 @@ class TenantDiscriminatorTest {
               em.flush();
               return news.getId();
             });
-    Optional<MailingList> guessed =
-        wallOneAlone.inTransaction(A, null, em -> new JpaMailingListRepository(em).find(newsId));
+    Optional<ListSummary> guessed =
+        wallOneAlone.inTransaction(A, null, em -> new JpaMailingListRepository(em).summary(newsId));
     assertThat(guessed).isEmpty();
     for (Jpa jpa : List.of(asApplication, wallOneAlone)) {
       List<ListSummary> summaries =
