@@ -23,6 +23,13 @@ Usage: ./run.sh [options]
   --realm FILE             asadmin commands that create the security realm "rundbrief" (LDAP,
                            JDBC, or a file realm with your staff) instead of the demo file realm
                            (env RUNDBRIEF_REALM)
+  --public-url URL         the address people reach Rundbrief at; links in mails start with it
+                           (env RUNDBRIEF_PUBLIC_URL, default http://localhost:PORT)
+  --smtp-host HOST         mail server of the shared mail session mail/rundbrief
+                           (env RUNDBRIEF_SMTP_HOST, default localhost)
+  --smtp-port N            its SMTP port (env RUNDBRIEF_SMTP_PORT, default 2525)
+  --mail-from ADDRESS      sender address of the mail session (env RUNDBRIEF_MAIL_FROM,
+                           default newsletter@localhost)
   --rebuild                build the application even if it is there
   -h, --help               this text
 TXT
@@ -50,6 +57,10 @@ while [ $# -gt 0 ]; do
     --db-schema-password) SCHEMA_PASSWORD=$2; shift 2 ;;
     --demo-data) DEMO=true; shift ;;
     --realm) REALM=$2; shift 2 ;;
+    --public-url) PUBLIC_URL=$2; shift 2 ;;
+    --smtp-host) SMTP_HOST=$2; shift 2 ;;
+    --smtp-port) SMTP_PORT=$2; shift 2 ;;
+    --mail-from) MAIL_FROM=$2; shift 2 ;;
     --rebuild) REBUILD=true; shift ;;
     -h|--help) usage; exit 0 ;;
     *) echo "Unknown option: $1" >&2; usage >&2; exit 2 ;;
@@ -104,7 +115,13 @@ else
     echo "Note: the realm has no staff; nobody can sign in. Use --demo-data or --realm FILE." >&2
   fi
 fi
-printf 'rundbrief.demo-data=%s\n' "${DEMO:-false}" > "$CONF/system.properties"
+render server-config/micro/mail-session.asadmin SMTP_HOST="$SMTP_HOST" SMTP_PORT="$SMTP_PORT" \
+  MAIL_FROM="$MAIL_FROM" >> "$POSTBOOT"
+PUBLIC_URL=${PUBLIC_URL:-http://localhost:$PORT}
+{
+  printf 'rundbrief.demo-data=%s\n' "${DEMO:-false}"
+  printf 'rundbrief.public-base-url=%s\n' "$PUBLIC_URL"
+} > "$CONF/system.properties"
 
 java ${JAVA_OPTS:-} -jar "$MICRO" --nocluster --disablephonehome \
   --port "$PORT" --deploy "$WAR" \
@@ -123,6 +140,7 @@ for _ in $(seq 1 180); do
     cat <<TXT
 
   Rundbrief is ready at $URL  ($DB_LABEL)
+  Mail goes to SMTP $SMTP_HOST:$SMTP_PORT; links in mails start with $PUBLIC_URL
 TXT
     if [ -n "$DEMO" ]; then
       cat <<'TXT'

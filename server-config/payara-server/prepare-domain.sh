@@ -6,7 +6,9 @@
 #   ASADMIN=/opt/payara6/bin/asadmin server-config/payara-server/prepare-domain.sh \
 #     --db-url jdbc:postgresql://db.example.com:5432/rundbrief \
 #     --db-password '...' --db-schema-password '...' \
-#     --realm realm.asadmin --ear ear/target/rundbrief.ear
+#     --realm realm.asadmin --ear ear/target/rundbrief.ear \
+#     --public-url https://news.example.com --smtp-host mail.example.com --smtp-port 25 \
+#     --mail-from newsletter@example.com
 #
 # --realm FILE: asadmin commands that create the realm "rundbrief" (LDAP, JDBC, or a file realm
 # with create-file-user lines); without it a file realm with the demo staff is created.
@@ -19,6 +21,7 @@ root=$(cd "$here/../.." && pwd)
 ASADMIN=${ASADMIN:-asadmin}
 ASADMIN_OPTS=${ASADMIN_OPTS:-}
 DB_URL= DB_USER=rundbrief_app DB_PASSWORD= SCHEMA_USER=rundbrief_owner SCHEMA_PASSWORD=
+PUBLIC_URL= SMTP_HOST=localhost SMTP_PORT=25 MAIL_FROM=
 REALM= EAR="$root/ear/target/rundbrief.ear" DRIVER="$root/web/target/runtime/postgresql.jar"
 
 while [ $# -gt 0 ]; do
@@ -29,13 +32,19 @@ while [ $# -gt 0 ]; do
     --db-schema-user) SCHEMA_USER=$2; shift 2 ;;
     --db-schema-password) SCHEMA_PASSWORD=$2; shift 2 ;;
     --realm) REALM=$2; shift 2 ;;
+    --public-url) PUBLIC_URL=$2; shift 2 ;;
+    --smtp-host) SMTP_HOST=$2; shift 2 ;;
+    --smtp-port) SMTP_PORT=$2; shift 2 ;;
+    --mail-from) MAIL_FROM=$2; shift 2 ;;
     --ear) EAR=$2; shift 2 ;;
     --driver) DRIVER=$2; shift 2 ;;
-    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
     *) echo "Unknown option: $1" >&2; exit 2 ;;
   esac
 done
-[ -n "$DB_URL" ] || { echo "--db-url is required" >&2; exit 2; }
+for required in DB_URL PUBLIC_URL MAIL_FROM; do
+  [ -n "${!required}" ] || { echo "--$(echo "$required" | tr 'A-Z_' 'a-z-') is required" >&2; exit 2; }
+done
 for f in "$EAR" "$DRIVER"; do [ -f "$f" ] || { echo "Missing $f (./mvnw package builds it)" >&2; exit 2; }; done
 
 work=$(mktemp -d)
@@ -68,5 +77,12 @@ else
 fi
 asadmin multimode --file "$work/realm.asadmin"
 
+echo "Mail session mail/rundbrief and system properties"
+{
+  render "$root/server-config/micro/mail-session.asadmin" SMTP_HOST="$SMTP_HOST" \
+    SMTP_PORT="$SMTP_PORT" MAIL_FROM="$MAIL_FROM"
+  render "$here/system-properties.asadmin" PUBLIC_URL="$PUBLIC_URL"
+} > "$work/mail.asadmin"
+asadmin multimode --file "$work/mail.asadmin"
 echo "Deploying $EAR"
 asadmin deploy --force=true "$EAR"

@@ -2,6 +2,12 @@ package de.rundbrief.application;
 
 import de.rundbrief.domain.Page;
 import de.rundbrief.domain.PageRequest;
+import de.rundbrief.domain.audit.AuditEntry;
+import de.rundbrief.domain.audit.AuditLog;
+import de.rundbrief.domain.consent.ConsentLog;
+import de.rundbrief.domain.consent.SuppressionList;
+import de.rundbrief.domain.consent.SuppressionReason;
+import de.rundbrief.domain.mailinglist.MailingListRepository;
 import de.rundbrief.domain.staff.Roles;
 import de.rundbrief.domain.subscriber.DuplicateSubscriberException;
 import de.rundbrief.domain.subscriber.EmailAddress;
@@ -10,6 +16,7 @@ import de.rundbrief.domain.subscriber.SubscriberFilter;
 import de.rundbrief.domain.subscriber.SubscriberNotFoundException;
 import de.rundbrief.domain.subscriber.SubscriberRepository;
 import de.rundbrief.domain.tenant.TenantKey;
+import de.rundbrief.infrastructure.security.Callers;
 import de.rundbrief.infrastructure.tenancy.AcrossTenants;
 import de.rundbrief.infrastructure.tenancy.TenantGuarded;
 import jakarta.annotation.security.RolesAllowed;
@@ -26,6 +33,11 @@ import java.time.Clock;
 public class DefaultSubscriberService implements SubscriberService {
 
   @Inject private SubscriberRepository subscribers;
+  @Inject private MailingListRepository lists;
+  @Inject private ConsentLog consentLog;
+  @Inject private SuppressionList suppressionList;
+  @Inject private AuditLog auditLog;
+  @Inject private Callers callers;
   @Inject private Clock clock;
 
   @Override
@@ -115,5 +127,33 @@ public class DefaultSubscriberService implements SubscriberService {
   })
   public void delete(TenantKey tenant, long id) {
     subscribers.remove(get(tenant, id));
+  }
+
+  @Override
+  @RolesAllowed({
+    Roles.CENTRAL_ADMIN,
+    Roles.CENTRAL_MARKETING,
+    Roles.TENANT_ADMIN,
+    Roles.TENANT_EDITOR,
+    Roles.TENANT_VIEWER
+  })
+  public SubscriberDetail detail(TenantKey tenant, long id) {
+    Subscriber subscriber = get(tenant, id);
+    return new SubscriberDetail(subscriber, lists.subscriptionsOf(id), consentLog.history(id));
+  }
+
+  @Override
+  @RolesAllowed({Roles.CENTRAL_ADMIN, Roles.TENANT_ADMIN})
+  public void erase(TenantKey tenant, long id) {
+    Subscriber subscriber = get(tenant, id);
+    suppressionList.add(subscriber.getEmail(), SuppressionReason.ERASED);
+    subscribers.remove(subscriber);
+    auditLog.record(
+        new AuditEntry(
+            clock.instant(),
+            callers.current().name(),
+            tenant,
+            "subscribers.erase",
+            "subscriber " + id));
   }
 }

@@ -12,6 +12,13 @@ public record MailingListData(
     @NotBlank(message = "{rundbrief.list.name.required}")
         @Size(max = MailingList.NAME_MAX_LENGTH, message = "{rundbrief.name.too-long}")
         String name,
-    @Size(max = 2000, message = "{rundbrief.name.too-long}") String description,
+    @Size(
+            max = MailingList.DESCRIPTION_MAX_LENGTH,
+            message = "{rundbrief.list.description.too-long}")
+        String description,
     @NotNull(message = "{rundbrief.list.visibility.required}") Visibility visibility,
-    @NotNull(message = "{rundbrief.list.opt-in.required}") OptInMode optInMode) {}
+    @NotNull(message = "{rundbrief.list.opt-in.required}") OptInMode optInMode,
+    @Size(
+            max = MailingList.CONSENT_TEXT_MAX_LENGTH,
+            message = "{rundbrief.list.consent-text.too-long}")
+        String consentText) {}

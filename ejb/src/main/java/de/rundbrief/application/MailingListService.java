@@ -1,11 +1,17 @@
 package de.rundbrief.application;
 
+import de.rundbrief.domain.Page;
+import de.rundbrief.domain.PageRequest;
+import de.rundbrief.domain.consent.ConsentEvent;
 import de.rundbrief.domain.mailinglist.ListSummary;
 import de.rundbrief.domain.mailinglist.MailingList;
+import de.rundbrief.domain.mailinglist.Subscription;
+import de.rundbrief.domain.mailinglist.SubscriptionStatus;
 import de.rundbrief.domain.tenant.TenantKey;
 import jakarta.ejb.Local;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 
 /** A tenant's lists. */
@@ -25,4 +31,37 @@ public interface MailingListService {
    * @throws de.rundbrief.domain.mailinglist.DuplicateMailingListException if the name is taken
    */
   MailingList create(@NotNull TenantKey tenant, @NotNull @Valid MailingListData data);
+
+  /**
+   * Changes a list. A changed consent text becomes a new version; consent given earlier keeps the
+   * text it was given for.
+   *
+   * @throws de.rundbrief.domain.mailinglist.DuplicateMailingListException if the new name is taken
+   */
+  MailingList update(@NotNull TenantKey tenant, long id, @NotNull @Valid MailingListData data);
+
+  /**
+   * A page of the list's members by address.
+   *
+   * @param status only members with this status, or all if {@code null}
+   */
+  Page<Subscription> members(
+      @NotNull TenantKey tenant, long id, SubscriptionStatus status, @NotNull PageRequest page);
+
+  /**
+   * Staff put a subscriber on a list. With a legal basis (a signed form, a contract) the
+   * subscription starts at once and the basis is kept as consent proof; without one the subscriber
+   * gets a confirmation mail and stays pending until confirming.
+   *
+   * @throws de.rundbrief.domain.subscriber.SubscriberNotFoundException if there is no such
+   *     subscriber in the tenant
+   */
+  Subscription addMember(
+      @NotNull TenantKey tenant,
+      long listId,
+      long subscriberId,
+      @Size(max = ConsentEvent.DETAIL_MAX_LENGTH) String legalBasis);
+
+  /** Staff take a subscriber off a list; recorded as consent event like any unsubscribe. */
+  void removeMember(@NotNull TenantKey tenant, long listId, long subscriberId);
 }

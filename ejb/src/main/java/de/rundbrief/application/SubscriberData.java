@@ -19,6 +19,10 @@ public record SubscriberData(
             regexp = "\\s*" + EmailAddress.PATTERN + "\\s*",
             message = "{rundbrief.email.invalid}")
         String email,
-    @Size(max = Subscriber.NAME_MAX_LENGTH, message = "{rundbrief.name.too-long}") String firstName,
-    @Size(max = Subscriber.NAME_MAX_LENGTH, message = "{rundbrief.name.too-long}") String lastName,
+    @Size(max = Subscriber.NAME_MAX_LENGTH, message = "{rundbrief.name.too-long}")
+        @Pattern(regexp = Subscriber.NAME_PATTERN, message = "{rundbrief.name.invalid}")
+        String firstName,
+    @Size(max = Subscriber.NAME_MAX_LENGTH, message = "{rundbrief.name.too-long}")
+        @Pattern(regexp = Subscriber.NAME_PATTERN, message = "{rundbrief.name.invalid}")
+        String lastName,
     SubscriberStatus status) {}

@@ -33,4 +33,19 @@ public interface SubscriberService {
   Subscriber update(@NotNull TenantKey tenant, long id, @NotNull @Valid SubscriberData data);
 
   void delete(@NotNull TenantKey tenant, long id);
+
+  /**
+   * A subscriber with its subscriptions and consent history.
+   *
+   * @throws de.rundbrief.domain.subscriber.SubscriberNotFoundException if the tenant has no such
+   *     subscriber
+   */
+  SubscriberDetail detail(@NotNull TenantKey tenant, long id);
+
+  /**
+   * Erases a subscriber on request (GDPR Art. 17): its data, subscriptions and consent events are
+   * deleted; a keyed hash of its address goes on the tenant's suppression list so that no import
+   * mails it again; the erasure itself is recorded in the audit log, without the address.
+   */
+  void erase(@NotNull TenantKey tenant, long id);
 }

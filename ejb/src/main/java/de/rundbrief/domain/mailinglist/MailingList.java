@@ -26,6 +26,8 @@ import java.util.Objects;
 public class MailingList extends TenantOwnedEntity {
 
   public static final int NAME_MAX_LENGTH = 200;
+  public static final int DESCRIPTION_MAX_LENGTH = 2000;
+  public static final int CONSENT_TEXT_MAX_LENGTH = 4000;
 
   @Id
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "mailing_list_seq")
@@ -46,6 +48,12 @@ public class MailingList extends TenantOwnedEntity {
   @Column(name = "OPT_IN_MODE", nullable = false, length = 16)
   private OptInMode optInMode;
 
+  @Column(name = "CONSENT_TEXT", length = CONSENT_TEXT_MAX_LENGTH)
+  private String consentText;
+
+  @Column(name = "CONSENT_TEXT_VERSION", nullable = false)
+  private int consentTextVersion;
+
   @Column(name = "CREATED_AT", nullable = false)
   private OffsetDateTime createdAt;
 
@@ -58,9 +66,8 @@ public class MailingList extends TenantOwnedEntity {
   public MailingList(
       String name, String description, Visibility visibility, OptInMode optInMode, Instant at) {
     rename(name);
-    this.description = description == null || description.isBlank() ? null : description.strip();
-    this.visibility = Objects.requireNonNull(visibility, "visibility");
-    this.optInMode = Objects.requireNonNull(optInMode, "optInMode");
+    describe(description);
+    changeAccess(visibility, optInMode);
     this.createdAt = Objects.requireNonNull(at, "at").atOffset(ZoneOffset.UTC);
   }
 
@@ -70,6 +77,41 @@ public class MailingList extends TenantOwnedEntity {
           "A list needs a name of at most " + NAME_MAX_LENGTH + " characters");
     }
     this.name = newName.strip();
+  }
+
+  public void describe(String newDescription) {
+    this.description =
+        newDescription == null || newDescription.isBlank() ? null : newDescription.strip();
+  }
+
+  public void changeAccess(Visibility newVisibility, OptInMode newOptInMode) {
+    this.visibility = Objects.requireNonNull(newVisibility, "visibility");
+    this.optInMode = Objects.requireNonNull(newOptInMode, "optInMode");
+  }
+
+  /**
+   * Words a new consent text. Each change is a new version: consent events record the version and
+   * the text a subscriber was shown, so earlier consent keeps its own wording.
+   *
+   * @return whether the text changed
+   */
+  public boolean changeConsentText(String newText) {
+    String text = newText == null || newText.isBlank() ? null : newText.strip();
+    if (text != null && text.length() > CONSENT_TEXT_MAX_LENGTH) {
+      throw new IllegalArgumentException(
+          "A consent text has at most " + CONSENT_TEXT_MAX_LENGTH + " characters");
+    }
+    if (Objects.equals(text, consentText)) {
+      return false;
+    }
+    this.consentText = text;
+    this.consentTextVersion++;
+    return true;
+  }
+
+  /** Open to everyone through the hosted form and the public endpoint. */
+  public boolean isPublic() {
+    return visibility == Visibility.PUBLIC;
   }
 
   public Long getId() {
@@ -90,6 +132,15 @@ public class MailingList extends TenantOwnedEntity {
 
   public OptInMode getOptInMode() {
     return optInMode;
+  }
+
+  public String getConsentText() {
+    return consentText;
+  }
+
+  /** 0 while the list has never had a consent text; counts up with every change. */
+  public int getConsentTextVersion() {
+    return consentTextVersion;
   }
 
   public Instant getCreatedAt() {

@@ -51,6 +51,15 @@ public class EmailAddress implements Serializable {
     return new EmailAddress(normalised);
   }
 
+  /**
+   * The address with its local part hidden but for the first character ({@code j…@example.org}):
+   * enough for its owner to recognise it on a public page, too little to harvest.
+   */
+  public String masked() {
+    int at = value.lastIndexOf('@');
+    return value.substring(0, value.offsetByCodePoints(0, 1)) + "\u2026" + value.substring(at);
+  }
+
   public String value() {
     return value;
   }

@@ -25,6 +25,9 @@ public class Subscriber extends TenantOwnedEntity {
 
   public static final int NAME_MAX_LENGTH = 100;
 
+  /** No control characters: names end up in mail headers, where a line break starts a new one. */
+  public static final String NAME_PATTERN = "[^\\p{Cntrl}]*";
+
   @Id
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "subscriber_seq")
   @Column(name = "ID")
@@ -89,6 +92,13 @@ public class Subscriber extends TenantOwnedEntity {
     return lastName;
   }
 
+  /** First and last name as far as known; {@code null} if neither is. */
+  public String getFullName() {
+    String name =
+        ((firstName == null ? "" : firstName) + " " + (lastName == null ? "" : lastName)).strip();
+    return name.isEmpty() ? null : name;
+  }
+
   public SubscriberStatus getStatus() {
     return status;
   }
@@ -106,6 +116,9 @@ public class Subscriber extends TenantOwnedEntity {
       return null;
     }
     String trimmed = name.strip();
+    if (!trimmed.matches(NAME_PATTERN)) {
+      throw new IllegalArgumentException("A name has no line breaks or control characters");
+    }
     if (trimmed.length() > NAME_MAX_LENGTH) {
       throw new IllegalArgumentException("A name has at most " + NAME_MAX_LENGTH + " characters");
     }

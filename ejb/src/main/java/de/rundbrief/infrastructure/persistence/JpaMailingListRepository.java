@@ -1,5 +1,7 @@
 package de.rundbrief.infrastructure.persistence;
 
+import de.rundbrief.domain.Page;
+import de.rundbrief.domain.PageRequest;
 import de.rundbrief.domain.mailinglist.ListSummary;
 import de.rundbrief.domain.mailinglist.MailingList;
 import de.rundbrief.domain.mailinglist.MailingListRepository;
@@ -25,6 +27,33 @@ public class JpaMailingListRepository implements MailingListRepository {
   }
 
   @Override
+  public Optional<MailingList> find(long id) {
+    return Optional.ofNullable(em.find(MailingList.class, id));
+  }
+
+  @Override
+  public Optional<Subscription> findSubscription(long subscriberId, long listId) {
+    return em.createQuery(
+            "SELECT s FROM Subscription s"
+                + " WHERE s.subscriber.id = :subscriber AND s.mailingList.id = :list",
+            Subscription.class)
+        .setParameter("subscriber", subscriberId)
+        .setParameter("list", listId)
+        .getResultStream()
+        .findFirst();
+  }
+
+  @Override
+  public List<Subscription> subscriptionsOf(long subscriberId) {
+    return em.createQuery(
+            "SELECT s FROM Subscription s JOIN FETCH s.mailingList"
+                + " WHERE s.subscriber.id = :subscriber ORDER BY s.mailingList.name",
+            Subscription.class)
+        .setParameter("subscriber", subscriberId)
+        .getResultList();
+  }
+
+  @Override
   public Optional<MailingList> findByName(String name) {
     return em.createQuery("SELECT l FROM MailingList l WHERE l.name = :name", MailingList.class)
         .setParameter("name", name.strip())
@@ -40,6 +69,29 @@ public class JpaMailingListRepository implements MailingListRepository {
   @Override
   public void add(Subscription subscription) {
     em.persist(subscription);
+  }
+
+  @Override
+  public Page<Subscription> members(long listId, SubscriptionStatus status, PageRequest page) {
+    String where =
+        " WHERE s.mailingList.id = :list" + (status == null ? "" : " AND s.status = :status");
+    TypedQuery<Long> count =
+        em.createQuery("SELECT COUNT(s) FROM Subscription s" + where, Long.class);
+    TypedQuery<Subscription> rows =
+        em.createQuery(
+                "SELECT s FROM Subscription s JOIN FETCH s.subscriber"
+                    + where
+                    + " ORDER BY s.subscriber.email.value, s.id",
+                Subscription.class)
+            .setFirstResult(page.offset())
+            .setMaxResults(page.size());
+    for (TypedQuery<?> query : List.of(count, rows)) {
+      query.setParameter("list", listId);
+      if (status != null) {
+        query.setParameter("status", status);
+      }
+    }
+    return new Page<>(rows.getResultList(), count.getSingleResult(), page.page(), page.size());
   }
 
   @Override

@@ -9,6 +9,7 @@ import de.rundbrief.domain.tenant.TenantAccessDeniedException;
 import de.rundbrief.domain.tenant.TenantKey;
 import de.rundbrief.domain.tenant.TenantNotFoundException;
 import de.rundbrief.domain.tenant.TenantRepository;
+import de.rundbrief.domain.tenant.TenantScoped;
 import de.rundbrief.infrastructure.security.Callers;
 import jakarta.annotation.Priority;
 import jakarta.annotation.security.PermitAll;
@@ -33,7 +34,9 @@ import java.util.stream.Stream;
  *
  * <p>A caller with no role in the tenant gets {@link TenantNotFoundException}, the same as for a
  * tenant that does not exist. A member whose role there is too weak gets {@link
- * TenantAccessDeniedException}. Staff of a deactivated tenant can no longer act in it.
+ * TenantAccessDeniedException}. Staff of a deactivated tenant can no longer act in it. Methods
+ * marked {@link PublicAccess} let anyone into an active tenant; the tenant may also come from a
+ * {@link TenantScoped} argument such as a verified link token.
  */
 @TenantGuarded
 @Interceptor
@@ -49,7 +52,9 @@ public class TenantGuard implements Serializable {
   @AroundInvoke
   public Object guard(InvocationContext invocation) throws Exception {
     TenantKey tenant = tenantArgument(invocation);
-    if (tenant != null) {
+    if (tenant != null && invocation.getMethod().isAnnotationPresent(PublicAccess.class)) {
+      enterForThePublic(tenant);
+    } else if (tenant != null) {
       enterTenant(invocation, tenant);
     } else if (invocation.getMethod().isAnnotationPresent(AcrossTenants.class)) {
       enterAcrossTenants(invocation);
@@ -77,6 +82,14 @@ public class TenantGuard implements Serializable {
     }
   }
 
+  private void enterForThePublic(TenantKey key) {
+    tenants
+        .find(key)
+        .filter(Tenant::isActive)
+        .orElseThrow(() -> new TenantNotFoundException(key.value()));
+    context.enter(key);
+  }
+
   private void enterAcrossTenants(InvocationContext invocation) {
     StaffMember caller = callers.current();
     if (caller.isCentral()) {
@@ -95,6 +108,7 @@ public class TenantGuard implements Serializable {
 
   private static TenantKey tenantArgument(InvocationContext invocation) {
     return Stream.of(invocation.getParameters())
+        .map(argument -> argument instanceof TenantScoped scoped ? scoped.tenant() : argument)
         .filter(TenantKey.class::isInstance)
         .map(TenantKey.class::cast)
         .findFirst()

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import de.rundbrief.testsupport.PostgresDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
@@ -201,6 +202,33 @@ class RowLevelSecurityTest {
       c.rollback();
       assertThat(strings(c, "SELECT detail FROM audit_entry WHERE action = 'test.append'"))
           .containsExactly("kept");
+    }
+  }
+
+  @Test
+  void consentProofCannotBeChangedButGoesWithItsErasedSubscriber() throws SQLException {
+    try (Connection c = transaction(app)) {
+      restrictTo(c, A);
+      insertSubscriber(c, A, "consent@rls.example");
+      execute(
+          c,
+          "INSERT INTO consent_event (id, tenant_id, subscriber_id, list_name, event_type,"
+              + " source, occurred_at, ip_address)"
+              + " SELECT nextval('consent_event_seq'), ?, id, 'News', 'CONFIRMED',"
+              + " 'CONFIRMATION_LINK', now(), '192.0.2.7'"
+              + " FROM subscriber WHERE email = 'consent@rls.example'",
+          A);
+      Savepoint recorded = c.setSavepoint();
+      assertThatThrownBy(() -> execute(c, "UPDATE consent_event SET ip_address = '10.0.0.1'"))
+          .isInstanceOf(SQLException.class)
+          .hasMessageContaining("not changed");
+      c.rollback(recorded);
+      assertThat(strings(c, "SELECT ip_address FROM consent_event WHERE list_name = 'News'"))
+          .containsExactly("192.0.2.7");
+      execute(c, "DELETE FROM subscriber WHERE email = 'consent@rls.example'");
+      assertThat(strings(c, "SELECT ip_address FROM consent_event WHERE list_name = 'News'"))
+          .isEmpty();
+      c.rollback();
     }
   }
 

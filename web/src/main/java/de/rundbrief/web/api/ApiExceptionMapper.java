@@ -1,11 +1,15 @@
 package de.rundbrief.web.api;
 
 import de.rundbrief.domain.NotFoundException;
+import de.rundbrief.domain.consent.ConsentTextChangedException;
+import de.rundbrief.domain.consent.FormTooFastException;
+import de.rundbrief.domain.consent.InvalidTokenException;
 import de.rundbrief.domain.mailinglist.DuplicateMailingListException;
 import de.rundbrief.domain.subscriber.DuplicateSubscriberException;
 import de.rundbrief.domain.subscriber.InvalidEmailAddressException;
 import de.rundbrief.domain.tenant.TenantAccessDeniedException;
 import de.rundbrief.web.api.Json.ErrorJson;
+import de.rundbrief.web.publicpages.TooManyRequestsException;
 import jakarta.ejb.AccessLocalException;
 import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.EJBException;
@@ -65,6 +69,22 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
     if (failure instanceof DuplicateMailingListException duplicate) {
       return json(
           409, new ErrorJson(409, duplicate.getMessage(), Map.of("name", duplicate.getMessage())));
+    }
+    if (failure instanceof TooManyRequestsException tooMany) {
+      return Response.status(429)
+          .header("Retry-After", tooMany.getRetryAfterSeconds())
+          .type(MediaType.APPLICATION_JSON)
+          .entity(ErrorJson.of(429, tooMany.getMessage()))
+          .build();
+    }
+    if (failure instanceof InvalidTokenException invalid) {
+      return json(400, ErrorJson.of(400, invalid.getMessage()));
+    }
+    if (failure instanceof FormTooFastException) {
+      return json(400, ErrorJson.of(400, "The form was sent too quickly; wait a moment"));
+    }
+    if (failure instanceof ConsentTextChangedException) {
+      return json(409, ErrorJson.of(409, "The consent text has changed; load the form again"));
     }
     if (failure instanceof OptimisticLockException) {
       return json(409, ErrorJson.of(409, "Someone else changed this record; load it again"));

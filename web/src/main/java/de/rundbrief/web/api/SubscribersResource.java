@@ -9,6 +9,7 @@ import de.rundbrief.domain.subscriber.SubscriberRepository;
 import de.rundbrief.domain.subscriber.SubscriberStatus;
 import de.rundbrief.domain.tenant.TenantKey;
 import de.rundbrief.web.api.Json.PageJson;
+import de.rundbrief.web.api.Json.SubscriberExportJson;
 import de.rundbrief.web.api.Json.SubscriberInput;
 import de.rundbrief.web.api.Json.SubscriberJson;
 import jakarta.enterprise.context.RequestScoped;
@@ -56,12 +57,7 @@ public class SubscribersResource {
       throw new BadRequestException(
           "sort must be one of email, firstName, lastName, status, createdAt");
     }
-    PageRequest request;
-    try {
-      request = new PageRequest(page, size, sort, !descending);
-    } catch (IllegalArgumentException e) {
-      throw new BadRequestException(e.getMessage());
-    }
+    PageRequest request = Paging.request(page, size, sort, !descending);
     return PageJson.of(
         subscribers.search(tenant, new SubscriberFilter(query, status, null), request),
         SubscriberJson::of);
@@ -94,6 +90,28 @@ public class SubscribersResource {
   @Path("{id}")
   public Response delete(@PathParam("tenant") String tenantKey, @PathParam("id") long id) {
     subscribers.delete(tenant(tenantKey), id);
+    return Response.noContent().build();
+  }
+
+  /**
+   * Everything kept about one subscriber, as a JSON file to hand to the person (GDPR Art. 15 and
+   * 20).
+   */
+  @GET
+  @Path("{id}/export")
+  public Response export(@PathParam("tenant") String tenantKey, @PathParam("id") long id) {
+    TenantKey tenant = tenant(tenantKey);
+    SubscriberExportJson export = SubscriberExportJson.of(tenant, subscribers.detail(tenant, id));
+    return Response.ok(export)
+        .header("Content-Disposition", "attachment; filename=\"subscriber-" + id + ".json\"")
+        .build();
+  }
+
+  /** Erases the subscriber on request (GDPR Art. 17); see {@link SubscriberService#erase}. */
+  @POST
+  @Path("{id}/erase")
+  public Response erase(@PathParam("tenant") String tenantKey, @PathParam("id") long id) {
+    subscribers.erase(tenant(tenantKey), id);
     return Response.noContent().build();
   }
 

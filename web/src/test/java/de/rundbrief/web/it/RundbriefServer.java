@@ -1,5 +1,7 @@
 package de.rundbrief.web.it;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
 import de.rundbrief.testsupport.PostgresDatabase;
 import java.io.File;
 import java.io.IOException;
@@ -14,16 +16,20 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Prepares what IT prepares before Rundbrief starts on Payara Micro: a PostgreSQL database with its
- * two roles, the datasources, the realm with the test staff and the system properties, written into
- * the post-boot command file that the Arquillian container passes to Payara Micro. Register it
- * before {@code ArquillianExtension}.
+ * two roles, the datasources, the realm with the test staff, the shared mail session (to an SMTP
+ * server on loopback) and the system properties, written into the post-boot command file that the
+ * Arquillian container passes to Payara Micro. Register it before {@code ArquillianExtension}.
  */
 public class RundbriefServer implements BeforeAllCallback {
 
   /** The password of every test user. */
   public static final String PASSWORD = "demo";
 
+  /** The sender address of the shared mail session. */
+  public static final String MAIL_FROM = "newsletter@rundbrief.test";
+
   private static boolean prepared;
+  private static GreenMail smtp;
 
   @Override
   public void beforeAll(ExtensionContext context) throws IOException {
@@ -42,10 +48,25 @@ public class RundbriefServer implements BeforeAllCallback {
         WebArchive.class, new File(System.getProperty("rundbrief.war")));
   }
 
+  /**
+   * The SMTP server on loopback that the shared mail session sends to; one for the whole run, with
+   * every test's messages (tests look for their own recipients).
+   */
+  public static GreenMail smtp() {
+    return smtp;
+  }
+
+  /** The address the server is reached at, as links in mails show it. */
+  public static String publicUrl() {
+    return "http://localhost:" + System.getProperty("rundbrief.httpPort");
+  }
+
   private static synchronized void prepare() throws IOException {
     if (prepared) {
       return;
     }
+    smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+    smtp.start();
     PostgresDatabase db = PostgresDatabase.get();
     Path config = Path.of(System.getProperty("rundbrief.serverConfig"), "micro");
     Path it = Files.createDirectories(itDirectory());
@@ -65,12 +86,18 @@ public class RundbriefServer implements BeforeAllCallback {
             + read(config.resolve("realm-file.asadmin"))
                 .replace("@REALM_FILE@", escape(realmFile.toString()))
             + read(config.resolve("demo-users.asadmin"))
+            + read(config.resolve("mail-session.asadmin"))
+                .replace("@SMTP_HOST@", "127.0.0.1")
+                .replace("@SMTP_PORT@", String.valueOf(smtp.getSmtp().getPort()))
+                .replace("@MAIL_FROM@", MAIL_FROM)
             + String.join("\n", testUsers())
             + "\n";
     Files.writeString(
         it.resolve("post-boot.asadmin"),
         commands.replace("@PASSWORD_FILE@", passwordFile.toString()));
-    Files.writeString(it.resolve("system.properties"), "rundbrief.demo-data=true\n");
+    Files.writeString(
+        it.resolve("system.properties"),
+        "rundbrief.demo-data=true\nrundbrief.public-base-url=" + publicUrl() + "\n");
     prepared = true;
   }
 

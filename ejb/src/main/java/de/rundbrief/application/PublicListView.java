@@ -1,0 +1,31 @@
+package de.rundbrief.application;
+
+/** A public list as its subscription form shows it. */
+public record PublicListView(
+    String tenantName,
+    long listId,
+    String listName,
+    String description,
+    String consentText,
+    int consentTextVersion) {
+
+  public String getTenantName() {
+    return tenantName;
+  }
+
+  public String getListName() {
+    return listName;
+  }
+
+  public String getDescription() {
+    return description;
+  }
+
+  public String getConsentText() {
+    return consentText;
+  }
+
+  public int getConsentTextVersion() {
+    return consentTextVersion;
+  }
+}

@@ -1,0 +1,68 @@
+package de.rundbrief.infrastructure.consent;
+
+import de.rundbrief.domain.consent.ConsentToken;
+import de.rundbrief.domain.consent.ConsentTokens;
+import de.rundbrief.domain.consent.TokenPurpose;
+import de.rundbrief.domain.tenant.TenantKey;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The personal links that go into mails. They start with the public base URL that IT configures
+ * ({@value #BASE_URL_PROPERTY}), never with what a request's Host header claims, so that nobody can
+ * have Rundbrief mail links to a site of their own.
+ */
+@ApplicationScoped
+public class ConsentLinks {
+
+  public static final String BASE_URL_PROPERTY = "rundbrief.public-base-url";
+
+  /** The confirmation page; the token follows as query parameter {@code token}. */
+  public static final String CONFIRM_PAGE = "/confirm.xhtml";
+
+  /** The unsubscribe page; the token follows as query parameter {@code token}. */
+  public static final String UNSUBSCRIBE_PAGE = "/unsubscribe.xhtml";
+
+  /** RFC 8058 one-click unsubscribe; the token follows as last path segment. */
+  public static final String ONE_CLICK_PATH = "/api/v1/public/unsubscribe/";
+
+  private String baseUrl;
+  private ConsentTokens tokens;
+  private Clock clock;
+
+  protected ConsentLinks() {}
+
+  @Inject
+  public ConsentLinks(
+      @ConfigProperty(name = BASE_URL_PROPERTY) String baseUrl, ConsentTokens tokens, Clock clock) {
+    this.baseUrl = baseUrl.replaceAll("/+$", "");
+    this.tokens = tokens;
+    this.clock = clock;
+  }
+
+  public String confirmUrl(TenantKey tenant, long subscriberId, long listId) {
+    return baseUrl
+        + CONFIRM_PAGE
+        + "?token="
+        + seal(TokenPurpose.CONFIRM, tenant, subscriberId, listId);
+  }
+
+  /** The unsubscribe link for a newsletter's body. */
+  public String unsubscribeUrl(TenantKey tenant, long subscriberId, long listId) {
+    return baseUrl
+        + UNSUBSCRIBE_PAGE
+        + "?token="
+        + seal(TokenPurpose.UNSUBSCRIBE, tenant, subscriberId, listId);
+  }
+
+  /** The https URL for a newsletter's {@code List-Unsubscribe} header (RFC 8058). */
+  public String oneClickUrl(TenantKey tenant, long subscriberId, long listId) {
+    return baseUrl + ONE_CLICK_PATH + seal(TokenPurpose.UNSUBSCRIBE, tenant, subscriberId, listId);
+  }
+
+  private String seal(TokenPurpose purpose, TenantKey tenant, long subscriberId, long listId) {
+    return tokens.seal(ConsentToken.issue(purpose, tenant, subscriberId, listId, clock.instant()));
+  }
+}

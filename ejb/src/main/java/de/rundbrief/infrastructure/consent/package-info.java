@@ -1,0 +1,2 @@
+/** Consent infrastructure: sealed link tokens, the hashed suppression list, consent links. */
+package de.rundbrief.infrastructure.consent;
