@@ -74,6 +74,12 @@ public interface ConsentService {
    */
   boolean unsubscribe(@NotNull ConsentToken token, @NotNull ConsentSource source, String ipAddress);
 
+  /**
+   * The subscriber's own unsubscribe token for the list of a confirmation link, so that the page
+   * that confirms can offer the preference page at once.
+   */
+  String unsubscribeToken(@NotNull ConsentToken token);
+
   /** The lists of the link's subscriber in the tenant, for the preference page. */
   PreferencesView preferences(@NotNull ConsentToken token);
 

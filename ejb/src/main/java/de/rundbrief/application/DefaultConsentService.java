@@ -163,6 +163,19 @@ public class DefaultConsentService implements ConsentService {
 
   @Override
   @PublicAccess
+  public String unsubscribeToken(ConsentToken token) {
+    Subscription subscription = subscriptionOf(token);
+    return tokens.seal(
+        ConsentToken.issue(
+            TokenPurpose.UNSUBSCRIBE,
+            token.tenant(),
+            subscription.getSubscriber().getId(),
+            subscription.getMailingList().getId(),
+            clock.instant()));
+  }
+
+  @Override
+  @PublicAccess
   public PreferencesView preferences(ConsentToken token) {
     requirePurpose(token, TokenPurpose.UNSUBSCRIBE);
     Subscriber subscriber = subscriberOf(token);

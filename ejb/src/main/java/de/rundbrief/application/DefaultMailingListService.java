@@ -5,6 +5,8 @@ import de.rundbrief.domain.PageRequest;
 import de.rundbrief.domain.consent.ConsentEvent;
 import de.rundbrief.domain.consent.ConsentLog;
 import de.rundbrief.domain.consent.ConsentSource;
+import de.rundbrief.domain.consent.SuppressedAddressException;
+import de.rundbrief.domain.consent.SuppressionList;
 import de.rundbrief.domain.mailinglist.DuplicateMailingListException;
 import de.rundbrief.domain.mailinglist.ListSummary;
 import de.rundbrief.domain.mailinglist.MailingList;
@@ -36,6 +38,7 @@ public class DefaultMailingListService implements MailingListService {
   @Inject private MailingListRepository lists;
   @Inject private SubscriberRepository subscribers;
   @Inject private ConsentLog consentLog;
+  @Inject private SuppressionList suppressionList;
   @Inject private ConfirmationMails confirmations;
   @Inject private Clock clock;
 
@@ -133,6 +136,9 @@ public class DefaultMailingListService implements MailingListService {
         subscribers
             .find(subscriberId)
             .orElseThrow(() -> new SubscriberNotFoundException(subscriberId));
+    if (suppressionList.contains(subscriber.getEmail())) {
+      throw new SuppressedAddressException();
+    }
     boolean onLegalBasis = legalBasis != null && !legalBasis.isBlank();
     Instant now = clock.instant();
     Subscription subscription = lists.findSubscription(subscriberId, listId).orElse(null);

@@ -55,6 +55,8 @@ public interface MailingListService {
    *
    * @throws de.rundbrief.domain.subscriber.SubscriberNotFoundException if there is no such
    *     subscriber in the tenant
+   * @throws de.rundbrief.domain.consent.SuppressedAddressException if the address is on the
+   *     suppression list
    */
   Subscription addMember(
       @NotNull TenantKey tenant,

@@ -1,14 +1,18 @@
 package de.rundbrief.domain.consent;
 
 import de.rundbrief.domain.mailinglist.Subscription;
+import de.rundbrief.domain.subscriber.Subscriber;
 import de.rundbrief.domain.tenant.TenantOwnedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -36,8 +40,10 @@ public class ConsentEvent extends TenantOwnedEntity {
   @Column(name = "ID")
   private Long id;
 
-  @Column(name = "SUBSCRIBER_ID", nullable = false, updatable = false)
-  private long subscriberId;
+  // A relationship, not a plain id, so that EclipseLink writes a new subscriber before its events.
+  @ManyToOne(fetch = FetchType.LAZY, optional = false)
+  @JoinColumn(name = "SUBSCRIBER_ID", nullable = false, updatable = false)
+  private Subscriber subscriber;
 
   @Column(name = "MAILING_LIST_ID", updatable = false)
   private Long mailingListId;
@@ -79,7 +85,7 @@ public class ConsentEvent extends TenantOwnedEntity {
       Instant at,
       String ipAddress) {
     Objects.requireNonNull(subscription, "subscription");
-    this.subscriberId = Objects.requireNonNull(subscription.getSubscriber().getId(), "subscriber");
+    this.subscriber = Objects.requireNonNull(subscription.getSubscriber(), "subscriber");
     this.mailingListId = subscription.getMailingList().getId();
     this.listName = subscription.getMailingList().getName();
     this.type = Objects.requireNonNull(type, "type");
@@ -132,8 +138,8 @@ public class ConsentEvent extends TenantOwnedEntity {
     return id;
   }
 
-  public long getSubscriberId() {
-    return subscriberId;
+  public Subscriber getSubscriber() {
+    return subscriber;
   }
 
   public Long getMailingListId() {

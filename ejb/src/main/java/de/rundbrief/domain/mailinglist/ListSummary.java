@@ -5,4 +5,13 @@ package de.rundbrief.domain.mailinglist;
  *
  * @param subscribed subscriptions in status {@link SubscriptionStatus#SUBSCRIBED}
  */
-public record ListSummary(MailingList list, long subscribed) {}
+public record ListSummary(MailingList list, long subscribed) {
+
+  public MailingList getList() {
+    return list;
+  }
+
+  public long getSubscribed() {
+    return subscribed;
+  }
+}

@@ -26,6 +26,12 @@ public class DemoData {
   public static final TenantKey SUED = TenantKey.of("sued");
   public static final int SUBSCRIBERS_PER_TENANT = 300;
 
+  /** Each tenant's public double opt-in list; every third demo subscriber is on it. */
+  public static final String NEWSLETTER = "Newsletter";
+
+  /** Each tenant's internal single opt-in list, empty. */
+  public static final String PRESS = "Presseverteiler";
+
   private static final Logger LOG = Logger.getLogger(DemoData.class.getName());
 
   @Inject

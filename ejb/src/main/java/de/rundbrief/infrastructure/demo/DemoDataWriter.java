@@ -1,5 +1,13 @@
 package de.rundbrief.infrastructure.demo;
 
+import de.rundbrief.domain.consent.ConsentEvent;
+import de.rundbrief.domain.consent.ConsentLog;
+import de.rundbrief.domain.consent.ConsentSource;
+import de.rundbrief.domain.mailinglist.MailingList;
+import de.rundbrief.domain.mailinglist.MailingListRepository;
+import de.rundbrief.domain.mailinglist.OptInMode;
+import de.rundbrief.domain.mailinglist.Subscription;
+import de.rundbrief.domain.mailinglist.Visibility;
 import de.rundbrief.domain.subscriber.EmailAddress;
 import de.rundbrief.domain.subscriber.Subscriber;
 import de.rundbrief.domain.subscriber.SubscriberRepository;
@@ -33,6 +41,8 @@ public class DemoDataWriter {
 
   @Inject private TenantRepository tenants;
   @Inject private SubscriberRepository subscribers;
+  @Inject private MailingListRepository lists;
+  @Inject private ConsentLog consentLog;
   @Inject private TenantContext tenantContext;
   @Inject private Clock clock;
 
@@ -48,6 +58,18 @@ public class DemoDataWriter {
   public void fill(TenantKey tenant, String label, int count) {
     tenantContext.enter(tenant);
     Instant start = clock.instant().minus(Duration.ofDays(count));
+    MailingList newsletter =
+        new MailingList(
+            DemoData.NEWSLETTER,
+            "Neuigkeiten aus der " + label + "-Gruppe, einmal im Monat",
+            Visibility.PUBLIC,
+            OptInMode.DOUBLE,
+            start);
+    newsletter.changeConsentText(
+        "Ich möchte den Newsletter per E-Mail erhalten. Meine Einwilligung kann ich jederzeit"
+            + " über den Abmeldelink in jeder Ausgabe widerrufen.");
+    lists.add(newsletter);
+    lists.add(new MailingList(DemoData.PRESS, null, Visibility.INTERNAL, OptInMode.SINGLE, start));
     for (int i = 1; i <= count; i++) {
       String first = FIRST_NAMES.get(i % FIRST_NAMES.size());
       String last = LAST_NAMES.get(i % LAST_NAMES.size());
@@ -62,6 +84,14 @@ public class DemoDataWriter {
         subscriber.changeStatus(SubscriberStatus.UNSUBSCRIBED);
       }
       subscribers.add(subscriber);
+      if (i % 3 == 0) {
+        Instant at = start.plus(Duration.ofDays(i));
+        Subscription subscription = new Subscription(subscriber, newsletter, false, at);
+        lists.add(subscription);
+        consentLog.record(
+            ConsentEvent.subscribedOnLegalBasis(
+                subscription, ConsentSource.IMPORT, at, "Demo data"));
+      }
     }
   }
 }

@@ -27,7 +27,7 @@ public class JpaConsentLog implements ConsentLog {
   @Override
   public List<ConsentEvent> history(long subscriberId) {
     return em.createQuery(
-            "SELECT e FROM ConsentEvent e WHERE e.subscriberId = :subscriber"
+            "SELECT e FROM ConsentEvent e WHERE e.subscriber.id = :subscriber"
                 + " ORDER BY e.occurredAt, e.id",
             ConsentEvent.class)
         .setParameter("subscriber", subscriberId)

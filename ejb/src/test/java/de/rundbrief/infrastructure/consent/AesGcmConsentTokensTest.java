@@ -58,6 +58,22 @@ class AesGcmConsentTokensTest {
   }
 
   @Test
+  void cuttingOrPaddingTheEndIsRefused() {
+    for (int i = 0; i < 200; i++) {
+      String sealed = tokens.seal(ConsentToken.issue(TokenPurpose.UNSUBSCRIBE, NORD, 4711, i, NOW));
+      String ending = sealed.endsWith("AA") ? "BB" : "AA";
+      for (String altered :
+          new String[] {
+            sealed.substring(0, sealed.length() - 2) + ending,
+            sealed.substring(0, sealed.length() - 1),
+            sealed + "A"
+          }) {
+        assertThatThrownBy(() -> tokens.open(altered)).isInstanceOf(InvalidTokenException.class);
+      }
+    }
+  }
+
+  @Test
   void aTokenMadeWithAnotherKeyIsRefused() {
     String foreign =
         at(NOW, filled(8)).seal(ConsentToken.issue(TokenPurpose.UNSUBSCRIBE, NORD, 1, 1, NOW));

@@ -4,6 +4,7 @@ import de.rundbrief.domain.NotFoundException;
 import de.rundbrief.domain.consent.ConsentTextChangedException;
 import de.rundbrief.domain.consent.FormTooFastException;
 import de.rundbrief.domain.consent.InvalidTokenException;
+import de.rundbrief.domain.consent.SuppressedAddressException;
 import de.rundbrief.domain.mailinglist.DuplicateMailingListException;
 import de.rundbrief.domain.subscriber.DuplicateSubscriberException;
 import de.rundbrief.domain.subscriber.InvalidEmailAddressException;
@@ -82,6 +83,9 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
     }
     if (failure instanceof FormTooFastException) {
       return json(400, ErrorJson.of(400, "The form was sent too quickly; wait a moment"));
+    }
+    if (failure instanceof SuppressedAddressException suppressed) {
+      return json(409, ErrorJson.of(409, suppressed.getMessage()));
     }
     if (failure instanceof ConsentTextChangedException) {
       return json(409, ErrorJson.of(409, "The consent text has changed; load the form again"));

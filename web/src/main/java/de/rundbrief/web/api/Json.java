@@ -141,7 +141,7 @@ public final class Json {
       SubscriberJson subscriber,
       List<SubscriptionJson> subscriptions,
       List<ConsentEventJson> consentEvents) {
-    static SubscriberExportJson of(TenantKey tenant, SubscriberDetail detail) {
+    public static SubscriberExportJson of(TenantKey tenant, SubscriberDetail detail) {
       return new SubscriberExportJson(
           tenant.value(),
           Instant.now(),

@@ -36,6 +36,11 @@ public class StaffView {
     return isCentral() || security.isCallerInRole(Roles.TENANT_EDITOR);
   }
 
+  /** Whether the member administers something (erasure); the services decide per tenant. */
+  public boolean isAdministrator() {
+    return isCentralAdmin() || security.isCallerInRole(Roles.TENANT_ADMIN);
+  }
+
   /** The tenants for the tenant switch; read once per request. */
   public List<Tenant> getTenants() {
     if (visibleTenants == null) {

@@ -14,6 +14,7 @@ import de.rundbrief.domain.subscriber.SubscriberStatus;
 import de.rundbrief.domain.tenant.TenantAccessDeniedException;
 import de.rundbrief.domain.tenant.TenantKey;
 import de.rundbrief.domain.tenant.TenantNotFoundException;
+import de.rundbrief.web.shell.InputCheck;
 import de.rundbrief.web.shell.Messages;
 import de.rundbrief.web.shell.PagedModel;
 import de.rundbrief.web.shell.WorkingTenant;
@@ -24,15 +25,9 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.MessageInterpolator;
-import jakarta.validation.Validator;
-import jakarta.validation.ValidatorFactory;
 import java.io.IOException;
 import java.io.Serializable;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.primefaces.PrimeFaces;
 import org.primefaces.component.datatable.DataTable;
 import org.primefaces.model.FilterMeta;
@@ -50,7 +45,7 @@ public class SubscriberListBacking implements Serializable {
 
   @Inject private SubscriberService subscribers;
   @Inject private WorkingTenant workingTenant;
-  @Inject private ValidatorFactory validation;
+  @Inject private InputCheck inputCheck;
 
   /** The view parameter {@code ?tenant=}: a deep link into one tenant's list. */
   private String tenantParameter;
@@ -151,35 +146,13 @@ public class SubscriberListBacking implements Serializable {
         : workingTenant.current().orElseThrow();
   }
 
-  /** Checks the input against the service's own constraints, in the view's language. */
   private boolean valid(SubscriberData data) {
-    Locale locale = FacesContext.getCurrentInstance().getViewRoot().getLocale();
-    MessageInterpolator interpolator = validation.getMessageInterpolator();
-    Validator validator =
-        validation
-            .usingContext()
-            .messageInterpolator(
-                new MessageInterpolator() {
-                  @Override
-                  public String interpolate(String template, Context context) {
-                    return interpolator.interpolate(template, context, locale);
-                  }
-
-                  @Override
-                  public String interpolate(String template, Context context, Locale ignored) {
-                    return interpolator.interpolate(template, context, locale);
-                  }
-                })
-            .getValidator();
-    Set<ConstraintViolation<SubscriberData>> violations = validator.validate(data);
-    for (ConstraintViolation<SubscriberData> violation : violations) {
-      Messages.fieldError("subscriberForm:" + violation.getPropertyPath(), violation.getMessage());
-    }
+    boolean valid = inputCheck.valid(data, "subscriberForm");
     if (form.getTenant() == null || !TenantKey.isValid(form.getTenant())) {
       Messages.fieldError("subscriberForm:tenant", Messages.text("subscribers.tenant.required"));
       return false;
     }
-    return violations.isEmpty();
+    return valid;
   }
 
   private static void failed(RuntimeException e) {

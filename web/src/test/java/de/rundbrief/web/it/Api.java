@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 
 /** A staff member calling the REST API with HTTP Basic. */
 public final class Api {
@@ -25,9 +26,16 @@ public final class Api {
   private Api(URL deployment, String user, String password) {
     this.base = Loopback.of(deployment);
     this.authorization =
-        "Basic "
-            + Base64.getEncoder()
-                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        user == null
+            ? null
+            : "Basic "
+                + Base64.getEncoder()
+                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The public, without credentials. */
+  public static Api anonymous(URL base) {
+    return new Api(base, null, null);
   }
 
   public static Api as(URL base, String user) {
@@ -54,26 +62,37 @@ public final class Api {
     return send("DELETE", path, null);
   }
 
+  /** A form post, as a mail program sends RFC 8058 one-click unsubscribe. */
+  public Response postForm(String path, String form) {
+    return send("POST", path, form, "application/x-www-form-urlencoded");
+  }
+
   public Response send(String method, String path, String json) {
+    return send(method, path, json, "application/json");
+  }
+
+  private Response send(String method, String path, String body, String contentType) {
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(base.resolve("api/v1/" + path))
-            .header("Authorization", authorization)
-            .header("Accept", "application/json");
-    if (json != null) {
-      request.header("Content-Type", "application/json");
+        HttpRequest.newBuilder(base.resolve("api/v1/" + path)).header("Accept", "application/json");
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
+    if (body != null) {
+      request.header("Content-Type", contentType);
     }
     request.method(
         method,
-        json == null
+        body == null
             ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(json));
+            : HttpRequest.BodyPublishers.ofString(body));
     try {
       HttpResponse<String> response =
           HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
       return new Response(
           response.statusCode(),
           response.body(),
-          response.headers().firstValue("Location").orElse(null));
+          response.headers().firstValue("Location").orElse(null),
+          response.headers().map());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
@@ -83,7 +102,17 @@ public final class Api {
   }
 
   /** Status and body of one answer. */
-  public record Response(int status, String body, String location) {
+  public record Response(
+      int status, String body, String location, java.util.Map<String, List<String>> headers) {
+
+    /** The first value of a response header, or {@code null}. */
+    public String header(String name) {
+      return headers.entrySet().stream()
+          .filter(entry -> entry.getKey().equalsIgnoreCase(name))
+          .map(entry -> entry.getValue().get(0))
+          .findFirst()
+          .orElse(null);
+    }
 
     public JsonStructure json() {
       return Json.createReader(new StringReader(body)).read();

@@ -28,6 +28,9 @@ public class RundbriefServer implements BeforeAllCallback {
   /** The sender address of the shared mail session. */
   public static final String MAIL_FROM = "newsletter@rundbrief.test";
 
+  /** The public rate limit per address in the tests: above what the tests themselves send. */
+  public static final int PUBLIC_REQUESTS_PER_MINUTE = 60;
+
   private static boolean prepared;
   private static GreenMail smtp;
 
@@ -97,7 +100,13 @@ public class RundbriefServer implements BeforeAllCallback {
         commands.replace("@PASSWORD_FILE@", passwordFile.toString()));
     Files.writeString(
         it.resolve("system.properties"),
-        "rundbrief.demo-data=true\nrundbrief.public-base-url=" + publicUrl() + "\n");
+        "rundbrief.demo-data=true\n"
+            + "rundbrief.public-base-url="
+            + publicUrl()
+            + "\n"
+            + "rundbrief.public.requests-per-minute="
+            + PUBLIC_REQUESTS_PER_MINUTE
+            + "\n");
     prepared = true;
   }
 
@@ -105,6 +114,7 @@ public class RundbriefServer implements BeforeAllCallback {
   private static List<String> testUsers() {
     return List.of(
         user("nord-admin", "rundbrief-nord-admin"),
+        user("sued-admin", "rundbrief-sued-admin"),
         user("mixed", "rundbrief-nord-viewer:rundbrief-sued-editor"),
         user("outsider", "staff:marketing"),
         user("ghost", "rundbrief-atlantis-editor"),
