@@ -38,7 +38,7 @@ while [ $# -gt 0 ]; do
     --mail-from) MAIL_FROM=$2; shift 2 ;;
     --ear) EAR=$2; shift 2 ;;
     --driver) DRIVER=$2; shift 2 ;;
-    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,/^set /{/^#/p}' "$0"; exit 0 ;;
     *) echo "Unknown option: $1" >&2; exit 2 ;;
   esac
 done
