@@ -2,6 +2,7 @@ package de.rundbrief.application;
 
 import de.rundbrief.domain.Page;
 import de.rundbrief.domain.PageRequest;
+import de.rundbrief.domain.attribute.AttributeRepository;
 import de.rundbrief.domain.audit.AuditEntry;
 import de.rundbrief.domain.audit.AuditLog;
 import de.rundbrief.domain.consent.ConsentLog;
@@ -34,6 +35,8 @@ public class DefaultSubscriberService implements SubscriberService {
 
   @Inject private SubscriberRepository subscribers;
   @Inject private MailingListRepository lists;
+  @Inject private AttributeRepository fields;
+  @Inject private FieldValues fieldValues;
   @Inject private ConsentLog consentLog;
   @Inject private SuppressionList suppressionList;
   @Inject private AuditLog auditLog;
@@ -89,6 +92,7 @@ public class DefaultSubscriberService implements SubscriberService {
       subscriber.changeStatus(data.status());
     }
     subscribers.add(subscriber);
+    fieldValues.apply(subscriber, data.attributes());
     return subscriber;
   }
 
@@ -115,6 +119,7 @@ public class DefaultSubscriberService implements SubscriberService {
     if (data.status() != null) {
       subscriber.changeStatus(data.status());
     }
+    fieldValues.apply(subscriber, data.attributes());
     return subscriber;
   }
 
@@ -139,7 +144,8 @@ public class DefaultSubscriberService implements SubscriberService {
   })
   public SubscriberDetail detail(TenantKey tenant, long id) {
     Subscriber subscriber = get(tenant, id);
-    return new SubscriberDetail(subscriber, lists.subscriptionsOf(id), consentLog.history(id));
+    return new SubscriberDetail(
+        subscriber, fields.valuesOf(id), lists.subscriptionsOf(id), consentLog.history(id));
   }
 
   @Override

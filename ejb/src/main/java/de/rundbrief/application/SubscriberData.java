@@ -6,11 +6,14 @@ import de.rundbrief.domain.subscriber.SubscriberStatus;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.util.Map;
 
 /**
  * What staff enter for a subscriber.
  *
  * @param status {@code null} keeps the current status (a new subscriber starts active)
+ * @param attributes field key to value as text, checked by each field; {@code null} keeps the
+ *     values as they are
  */
 public record SubscriberData(
     @NotBlank(message = "{rundbrief.email.required}")
@@ -25,4 +28,10 @@ public record SubscriberData(
     @Size(max = Subscriber.NAME_MAX_LENGTH, message = "{rundbrief.name.too-long}")
         @Pattern(regexp = Subscriber.NAME_PATTERN, message = "{rundbrief.name.invalid}")
         String lastName,
-    SubscriberStatus status) {}
+    SubscriberStatus status,
+    Map<String, String> attributes) {
+
+  public SubscriberData(String email, String firstName, String lastName, SubscriberStatus status) {
+    this(email, firstName, lastName, status, null);
+  }
+}

@@ -68,20 +68,31 @@ public class JpaSubscriberRepository implements SubscriberRepository {
 
   @Override
   public Page<Subscriber> searchAcrossTenants(SubscriberFilter filter, PageRequest page) {
+    if (filter.segment() != null) {
+      throw new IllegalArgumentException("Segments select inside one tenant");
+    }
     return search(centralEm, filter, page);
   }
 
   private static Page<Subscriber> search(
       EntityManager em, SubscriberFilter filter, PageRequest page) {
+    JpaAttributeRepository fields = new JpaAttributeRepository(em);
     return CriteriaPages.page(
         em,
         Subscriber.class,
-        (cb, row) -> predicates(cb, row, filter),
+        (cb, query, row) -> {
+          List<Predicate> predicates = predicates(cb, row, filter);
+          if (filter.segment() != null) {
+            predicates.add(
+                SegmentPredicates.of(cb, query, row, filter.segment(), fields::findByKey));
+          }
+          return predicates.toArray(Predicate[]::new);
+        },
         (cb, row) -> order(cb, row, page),
         page);
   }
 
-  private static Predicate[] predicates(
+  private static List<Predicate> predicates(
       CriteriaBuilder cb, Root<Subscriber> row, SubscriberFilter filter) {
     List<Predicate> predicates = new ArrayList<>();
     if (filter.hasText()) {
@@ -99,7 +110,7 @@ public class JpaSubscriberRepository implements SubscriberRepository {
     if (filter.tenant() != null) {
       predicates.add(cb.equal(row.get("tenantId"), filter.tenant().value()));
     }
-    return predicates.toArray(Predicate[]::new);
+    return predicates;
   }
 
   private static List<Order> order(CriteriaBuilder cb, Root<Subscriber> row, PageRequest page) {

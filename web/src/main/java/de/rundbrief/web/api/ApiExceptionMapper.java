@@ -1,11 +1,14 @@
 package de.rundbrief.web.api;
 
 import de.rundbrief.domain.NotFoundException;
+import de.rundbrief.domain.attribute.DuplicateAttributeException;
+import de.rundbrief.domain.attribute.InvalidAttributeValueException;
 import de.rundbrief.domain.consent.ConsentTextChangedException;
 import de.rundbrief.domain.consent.FormTooFastException;
 import de.rundbrief.domain.consent.InvalidTokenException;
 import de.rundbrief.domain.consent.SuppressedAddressException;
 import de.rundbrief.domain.mailinglist.DuplicateMailingListException;
+import de.rundbrief.domain.segment.DuplicateSegmentException;
 import de.rundbrief.domain.subscriber.DuplicateSubscriberException;
 import de.rundbrief.domain.subscriber.InvalidEmailAddressException;
 import de.rundbrief.domain.tenant.TenantAccessDeniedException;
@@ -57,6 +60,14 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
     if (failure instanceof InvalidEmailAddressException invalid) {
       return json(400, new ErrorJson(400, "Invalid input", Map.of("email", invalid.getMessage())));
     }
+    if (failure instanceof InvalidAttributeValueException invalid) {
+      return json(
+          400,
+          new ErrorJson(
+              400,
+              "Invalid input",
+              Map.of("attributes." + invalid.getKey(), invalid.getMessage())));
+    }
     if (failure instanceof IllegalArgumentException invalid) {
       return json(400, ErrorJson.of(400, invalid.getMessage()));
     }
@@ -89,6 +100,10 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
     }
     if (failure instanceof ConsentTextChangedException) {
       return json(409, ErrorJson.of(409, "The consent text has changed; load the form again"));
+    }
+    if (failure instanceof DuplicateAttributeException
+        || failure instanceof DuplicateSegmentException) {
+      return json(409, ErrorJson.of(409, failure.getMessage()));
     }
     if (failure instanceof OptimisticLockException) {
       return json(409, ErrorJson.of(409, "Someone else changed this record; load it again"));

@@ -1,6 +1,7 @@
 package de.rundbrief.web.api;
 
 import de.rundbrief.application.SubscriberData;
+import de.rundbrief.application.SubscriberDetail;
 import de.rundbrief.application.SubscriberService;
 import de.rundbrief.domain.PageRequest;
 import de.rundbrief.domain.subscriber.Subscriber;
@@ -66,7 +67,8 @@ public class SubscribersResource {
   @GET
   @Path("{id}")
   public SubscriberJson get(@PathParam("tenant") String tenantKey, @PathParam("id") long id) {
-    return SubscriberJson.of(subscribers.get(tenant(tenantKey), id));
+    SubscriberDetail detail = subscribers.detail(tenant(tenantKey), id);
+    return SubscriberJson.of(detail.subscriber(), detail.attributes());
   }
 
   @POST
@@ -124,6 +126,7 @@ public class SubscribersResource {
     if (input == null) {
       throw new BadRequestException("The request needs a JSON body");
     }
-    return new SubscriberData(input.email(), input.firstName(), input.lastName(), input.status());
+    return new SubscriberData(
+        input.email(), input.firstName(), input.lastName(), input.status(), input.attributes());
   }
 }

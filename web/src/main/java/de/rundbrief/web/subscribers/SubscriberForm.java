@@ -4,6 +4,9 @@ import de.rundbrief.application.SubscriberData;
 import de.rundbrief.domain.subscriber.Subscriber;
 import de.rundbrief.domain.subscriber.SubscriberStatus;
 import java.io.Serializable;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /** What the subscriber dialog edits: a new subscriber (no id) or an existing one. */
 public class SubscriberForm implements Serializable {
@@ -16,6 +19,9 @@ public class SubscriberForm implements Serializable {
   private String firstName;
   private String lastName;
   private SubscriberStatus status = SubscriberStatus.ACTIVE;
+
+  /** The tenant's fields; {@code null} until loaded, and then their values are sent. */
+  private List<FieldInput> fields;
 
   static SubscriberForm blank(String tenant) {
     SubscriberForm form = new SubscriberForm();
@@ -35,7 +41,22 @@ public class SubscriberForm implements Serializable {
   }
 
   SubscriberData data() {
-    return new SubscriberData(email, firstName, lastName, status);
+    Map<String, String> values = null;
+    if (fields != null) {
+      values = new LinkedHashMap<>();
+      for (FieldInput field : fields) {
+        values.put(field.getKey(), field.getValue());
+      }
+    }
+    return new SubscriberData(email, firstName, lastName, status, values);
+  }
+
+  void useFields(List<FieldInput> tenantFields) {
+    this.fields = tenantFields;
+  }
+
+  public List<FieldInput> getFields() {
+    return fields == null ? List.of() : fields;
   }
 
   public boolean isNew() {

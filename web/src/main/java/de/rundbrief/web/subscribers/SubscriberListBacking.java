@@ -1,10 +1,13 @@
 package de.rundbrief.web.subscribers;
 
+import de.rundbrief.application.AttributeService;
 import de.rundbrief.application.SubscriberData;
 import de.rundbrief.application.SubscriberService;
 import de.rundbrief.domain.NotFoundException;
 import de.rundbrief.domain.Page;
 import de.rundbrief.domain.PageRequest;
+import de.rundbrief.domain.attribute.AttributeValue;
+import de.rundbrief.domain.attribute.InvalidAttributeValueException;
 import de.rundbrief.domain.subscriber.DuplicateSubscriberException;
 import de.rundbrief.domain.subscriber.InvalidEmailAddressException;
 import de.rundbrief.domain.subscriber.Subscriber;
@@ -28,6 +31,7 @@ import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.primefaces.PrimeFaces;
 import org.primefaces.component.datatable.DataTable;
 import org.primefaces.model.FilterMeta;
@@ -44,6 +48,7 @@ public class SubscriberListBacking implements Serializable {
   private static final long serialVersionUID = 1L;
 
   @Inject private SubscriberService subscribers;
+  @Inject private AttributeService attributes;
   @Inject private WorkingTenant workingTenant;
   @Inject private InputCheck inputCheck;
 
@@ -93,10 +98,36 @@ public class SubscriberListBacking implements Serializable {
 
   public void newSubscriber() {
     form = SubscriberForm.blank(workingTenant.getSelection());
+    loadFields();
   }
 
   public void edit(Subscriber subscriber) {
     form = SubscriberForm.of(subscriber, tenantOf(subscriber).value());
+    loadFields();
+  }
+
+  /** The dialog's tenant changed (central staff creating in "all tenants"): its fields show. */
+  public void tenantChosen() {
+    loadFields();
+  }
+
+  /** The tenant's fields with the subscriber's values, for the dialog. */
+  private void loadFields() {
+    if (!TenantKey.isValid(form.getTenant())) {
+      form.useFields(null);
+      return;
+    }
+    TenantKey tenant = TenantKey.of(form.getTenant());
+    Map<String, String> values =
+        form.isNew()
+            ? Map.of()
+            : subscribers.detail(tenant, form.getId()).attributes().stream()
+                .collect(
+                    Collectors.toMap(v -> v.getDefinition().getKey(), AttributeValue::getText));
+    form.useFields(
+        attributes.list(tenant).stream()
+            .map(field -> new FieldInput(field, values.get(field.getKey())))
+            .toList());
   }
 
   public void save() {
@@ -121,6 +152,11 @@ public class SubscriberListBacking implements Serializable {
     } catch (InvalidEmailAddressException e) {
       Messages.fieldError("subscriberForm:email", Messages.text("subscribers.email.invalid"));
       PrimeFaces.current().ajax().addCallbackParam("saved", false);
+    } catch (InvalidAttributeValueException e) {
+      Messages.fieldError(
+          "subscriberForm:fields",
+          Messages.text("subscribers.field.invalid", labelOf(e.getKey()), e.getMessage()));
+      PrimeFaces.current().ajax().addCallbackParam("saved", false);
     } catch (RuntimeException e) {
       failed(e);
       PrimeFaces.current().ajax().addCallbackParam("saved", false);
@@ -134,6 +170,14 @@ public class SubscriberListBacking implements Serializable {
     } catch (RuntimeException e) {
       failed(e);
     }
+  }
+
+  private String labelOf(String key) {
+    return form.getFields().stream()
+        .filter(field -> field.getKey().equals(key))
+        .map(FieldInput::getLabel)
+        .findFirst()
+        .orElse(key);
   }
 
   public SubscriberStatus[] getStatuses() {

@@ -282,7 +282,7 @@ class ApiIT {
                   "SELECT tenant_key || ' ' || action || ' ' || coalesce(detail, '') FROM audit_entry"
                       + " WHERE actor = 'central' ORDER BY id"))
           .contains(
-              "sued subscriber.create ", "sued subscriber.get " + id, "nord subscriber.search ");
+              "sued subscriber.create ", "sued subscriber.detail " + id, "nord subscriber.search ");
       assertThat(Sql.strings(c, "SELECT count(*) FROM audit_entry WHERE actor = 'nord-editor'"))
           .containsExactly("0");
     }
@@ -361,6 +361,150 @@ class ApiIT {
     assertThat(invalid.status()).isEqualTo(400);
     assertThat(invalid.object().getJsonObject("fields").keySet())
         .containsExactlyInAnyOrder("name", "optInMode");
+  }
+
+  @Test
+  void fieldsAndSegmentsSelectInsideTheirTenantOnly() {
+    String suffix = UUID.randomUUID().toString().substring(0, 6);
+    String tier = "tier_" + suffix;
+    String score = "score_" + suffix;
+    Api admin = Api.as(base, "nord-admin");
+    Api editor = Api.as(base, "nord-editor");
+    String choice =
+        "{\"key\":\""
+            + tier
+            + "\",\"label\":\"Tier\",\"type\":\"CHOICE\","
+            + "\"choices\":[\"Gold\",\"Silber\"]}";
+    assertThat(editor.post("tenants/nord/attributes", choice).status())
+        .as("fields are for administrators")
+        .isEqualTo(403);
+    assertThat(admin.post("tenants/nord/attributes", choice).status()).isEqualTo(201);
+    assertThat(admin.post("tenants/nord/attributes", choice).status()).isEqualTo(409);
+    assertThat(
+            admin
+                .post(
+                    "tenants/nord/attributes",
+                    "{\"key\":\"" + score + "\",\"label\":\"Score\",\"type\":\"NUMBER\"}")
+                .status())
+        .isEqualTo(201);
+    assertThat(
+            admin
+                .post(
+                    "tenants/nord/attributes",
+                    "{\"key\":\"Bad Key\",\"label\":\"x\",\"type\":\"TEXT\"}")
+                .object()
+                .getJsonObject("fields")
+                .getString("key"))
+        .isNotBlank();
+
+    String email = unique("fields");
+    Response created =
+        editor.post(
+            "tenants/nord/subscribers",
+            "{\"email\":\""
+                + email
+                + "\",\"attributes\":{\""
+                + tier
+                + "\":\"gold\",\""
+                + score
+                + "\":\"12,5\"}}");
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    long id = created.object().getJsonNumber("id").longValue();
+    JsonObject values =
+        editor.get("tenants/nord/subscribers/" + id).object().getJsonObject("attributes");
+    assertThat(values.getString(tier)).isEqualTo("Gold");
+    assertThat(values.getString(score)).isEqualTo("12.5");
+    Response notANumber =
+        editor.put(
+            "tenants/nord/subscribers/" + id,
+            "{\"email\":\"" + email + "\",\"attributes\":{\"" + score + "\":\"twelve\"}}");
+    assertThat(notANumber.status()).isEqualTo(400);
+    assertThat(notANumber.object().getJsonObject("fields").getString("attributes." + score))
+        .contains("Not a number");
+    assertThat(
+            editor
+                .put(
+                    "tenants/nord/subscribers/" + id,
+                    "{\"email\":\"" + email + "\",\"attributes\":{\"shoe_size\":\"42\"}}")
+                .status())
+        .isEqualTo(400);
+    assertThat(
+            editor
+                .get("tenants/nord/subscribers/" + id)
+                .object()
+                .getJsonObject("attributes")
+                .getString(score))
+        .as("nothing of a refused change is kept")
+        .isEqualTo("12.5");
+
+    String rules =
+        "\"match\":\"ALL\",\"rules\":[{\"field\":\"attribute:"
+            + tier
+            + "\",\"operator\":\"EQUALS\",\"value\":\"Gold\"},{\"field\":\"attribute:"
+            + score
+            + "\",\"operator\":\"GREATER\",\"value\":\"10\"}]";
+    assertThat(
+            editor.post("tenants/nord/segments/count", "{" + rules + "}").object().getInt("count"))
+        .isEqualTo(1);
+    Response segment =
+        editor.post("tenants/nord/segments", "{\"name\":\"Gold " + suffix + "\"," + rules + "}");
+    assertThat(segment.status()).as(segment.body()).isEqualTo(201);
+    long segmentId = segment.object().getJsonNumber("id").longValue();
+    assertThat(emails(editor.get("tenants/nord/segments/" + segmentId + "/members").object()))
+        .containsExactly(email);
+    assertThat(
+            editor
+                .post(
+                    "tenants/nord/segments/count",
+                    "{\"match\":\"ALL\",\"rules\":[{\"field\":\"email\",\"operator\":\"EQUALS\","
+                        + "\"value\":\"x' OR '1'='1\"}]}")
+                .object()
+                .getInt("count"))
+        .isZero();
+    Response badRule =
+        editor.post(
+            "tenants/nord/segments/count",
+            "{\"match\":\"ALL\",\"rules\":[{\"field\":\"password\",\"operator\":\"EQUALS\",\"value\":\"x\"}]}");
+    assertThat(badRule.status()).isEqualTo(400);
+    assertThat(badRule.object().getString("message")).contains("password");
+
+    Api sued = Api.as(base, "sued-editor");
+    assertThat(sued.get("tenants/nord/attributes").status()).isEqualTo(404);
+    assertThat(sued.get("tenants/nord/segments/" + segmentId).status()).isEqualTo(404);
+    assertThat(sued.get("tenants/sued/segments/" + segmentId).status()).isEqualTo(404);
+    assertThat(sued.get("tenants/sued/segments/" + segmentId + "/members").status()).isEqualTo(404);
+    assertThat(sued.post("tenants/nord/segments/count", "{" + rules + "}").status()).isEqualTo(404);
+    assertThat(sued.post("tenants/sued/segments/count", "{" + rules + "}").status())
+        .as("another tenant's field keys do not exist here")
+        .isEqualTo(400);
+    assertThat(Api.as(base, "sued-admin").post("tenants/sued/attributes", choice).status())
+        .as("the same key in another tenant")
+        .isEqualTo(201);
+    String tierOnly =
+        "{\"match\":\"ALL\",\"rules\":[{\"field\":\"attribute:"
+            + tier
+            + "\",\"operator\":\"EQUALS\",\"value\":\"Gold\"}]}";
+    assertThat(sued.post("tenants/sued/segments/count", tierOnly).object().getInt("count"))
+        .as("nord's Gold subscriber is not sued's")
+        .isZero();
+    long nordList =
+        editor
+            .get("tenants/nord/lists")
+            .json()
+            .asJsonArray()
+            .getJsonObject(0)
+            .getJsonNumber("id")
+            .longValue();
+    assertThat(
+            sued.post(
+                    "tenants/sued/segments/count",
+                    "{\"match\":\"ALL\",\"rules\":[{\"field\":\"list\",\"operator\":\"MEMBER\",\"value\":\""
+                        + nordList
+                        + "\"}]}")
+                .object()
+                .getInt("count"))
+        .as("a list id of another tenant selects nobody")
+        .isZero();
   }
 
   private List<String> tenantKeys(String user) {

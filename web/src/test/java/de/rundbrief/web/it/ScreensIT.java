@@ -265,4 +265,45 @@ class ScreensIT {
             "return Array.from(document.querySelectorAll(\"[id='subscribers:table_data'] .rb-email\"))"
                 + ".map(e => e.textContent.trim());");
   }
+
+  @Test
+  void anEditorBuildsASegmentFromSelectsAndSeesItsCountLive() throws Exception {
+    long newsletter =
+        Api.as(base, "nord-editor").get("tenants/nord/lists").json().asJsonArray().stream()
+            .map(jakarta.json.JsonValue::asJsonObject)
+            .filter(list -> list.getString("name").equals("Newsletter"))
+            .findFirst()
+            .orElseThrow()
+            .getJsonNumber("id")
+            .longValue();
+    String name = "Leser " + UUID.randomUUID().toString().substring(0, 6);
+    try (Browser browser = Browser.open(base)) {
+      browser.signIn("nord-editor", RundbriefServer.PASSWORD);
+      browser.go("segments/list.xhtml");
+      browser.click("segments:add");
+      browser.type("segmentForm:name", name);
+      browser.script(
+          "PF('widget_segmentForm_rule_0_field').selectValue('list:"
+              + newsletter
+              + "'); PF('widget_segmentForm_rule_0_field').triggerChange();");
+      browser.until(
+          driver -> browser.text("segmentForm:count").contains("100 subscribers match now"));
+      browser.click("segmentForm:addRule");
+      browser.until(driver -> browser.present("segmentForm:rule:1:value"));
+      browser.type("segmentForm:rule:1:value", "anna.");
+      browser.until(
+          driver -> browser.text("segmentForm:count").contains("10 subscribers match now"));
+      browser.screenshot("segment-editor");
+      browser.click("segmentForm:save");
+      browser.until(driver -> browser.present("segments:table"));
+      assertThat(browser.text("segments:table")).contains(name).contains("anna.");
+    }
+    assertThat(
+            Api.as(base, "nord-editor").get("tenants/nord/segments").json().asJsonArray().stream()
+                .map(segment -> segment.asJsonObject().getString("name"))
+                .toList())
+        .contains(name);
+    assertThat(Api.as(base, "sued-editor").get("tenants/sued/segments").body())
+        .doesNotContain(name);
+  }
 }

@@ -1,0 +1,82 @@
+package de.rundbrief.domain.segment;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParsingException;
+import java.io.StringReader;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a segment selects: its rules, all of which must hold ({@link Match#ALL}) or any one ({@link
+ * Match#ANY}). Kept as a small JSON document.
+ */
+public record SegmentDefinition(Match match, List<SegmentRule> rules) {
+
+  public static final int MAX_RULES = 20;
+
+  /** How the rules combine. */
+  public enum Match {
+    ALL,
+    ANY
+  }
+
+  public SegmentDefinition {
+    Objects.requireNonNull(match, "match");
+    rules = List.copyOf(rules);
+    if (rules.size() > MAX_RULES) {
+      throw new InvalidSegmentException("A segment has at most " + MAX_RULES + " rules");
+    }
+  }
+
+  public String toJson() {
+    JsonArrayBuilder array = Json.createArrayBuilder();
+    for (SegmentRule rule : rules) {
+      var object =
+          Json.createObjectBuilder()
+              .add("field", rule.field())
+              .add("operator", rule.operator().name());
+      if (rule.value() != null) {
+        object.add("value", rule.value());
+      }
+      array.add(object);
+    }
+    return Json.createObjectBuilder()
+        .add("match", match.name())
+        .add("rules", array)
+        .build()
+        .toString();
+  }
+
+  public static SegmentDefinition fromJson(String json) {
+    try {
+      JsonObject object = Json.createReader(new StringReader(json)).readObject();
+      List<SegmentRule> rules =
+          object.getJsonArray("rules").stream()
+              .map(JsonValue::asJsonObject)
+              .map(
+                  rule ->
+                      new SegmentRule(
+                          rule.getString("field"),
+                          SegmentOperator.valueOf(rule.getString("operator")),
+                          rule.getString("value", null)))
+              .toList();
+      return new SegmentDefinition(Match.valueOf(object.getString("match")), rules);
+    } catch (JsonParsingException | ClassCastException | NullPointerException e) {
+      throw new InvalidSegmentException("Not a segment definition");
+    } catch (JsonException | IllegalArgumentException e) {
+      throw new InvalidSegmentException("Not a segment definition: " + e.getMessage());
+    }
+  }
+
+  public Match getMatch() {
+    return match;
+  }
+
+  public List<SegmentRule> getRules() {
+    return rules;
+  }
+}

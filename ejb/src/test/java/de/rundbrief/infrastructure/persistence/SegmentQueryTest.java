@@ -1,0 +1,266 @@
+package de.rundbrief.infrastructure.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import de.rundbrief.domain.PageRequest;
+import de.rundbrief.domain.attribute.AttributeDefinition;
+import de.rundbrief.domain.attribute.AttributeType;
+import de.rundbrief.domain.attribute.AttributeValue;
+import de.rundbrief.domain.mailinglist.MailingList;
+import de.rundbrief.domain.mailinglist.OptInMode;
+import de.rundbrief.domain.mailinglist.Subscription;
+import de.rundbrief.domain.mailinglist.Visibility;
+import de.rundbrief.domain.segment.InvalidSegmentException;
+import de.rundbrief.domain.segment.SegmentDefinition;
+import de.rundbrief.domain.segment.SegmentDefinition.Match;
+import de.rundbrief.domain.segment.SegmentOperator;
+import de.rundbrief.domain.segment.SegmentRule;
+import de.rundbrief.domain.subscriber.EmailAddress;
+import de.rundbrief.domain.subscriber.Subscriber;
+import de.rundbrief.domain.subscriber.SubscriberFilter;
+import de.rundbrief.domain.subscriber.SubscriberStatus;
+import de.rundbrief.testsupport.Jpa;
+import de.rundbrief.testsupport.PostgresDatabase;
+import de.rundbrief.testsupport.Sql;
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Segments run as queries on PostgreSQL: every operator on every kind of field, all or any rule,
+ * and never a subscriber of another tenant, even with the same fields, lists and values there and
+ * with only EclipseLink's tenant criterion standing between the tenants.
+ */
+class SegmentQueryTest {
+
+  private static final String A = "segment-a";
+  private static final String B = "segment-b";
+  private static final Instant AT = Instant.parse("2026-06-15T10:00:00Z");
+
+  private static Jpa asApplication;
+  private static Jpa wallOneAlone;
+  private static final Map<String, Long> newsIds = new java.util.HashMap<>();
+
+  @BeforeAll
+  static void twoTenantsWithTheSameFields() {
+    for (String tenant : List.of(A, B)) {
+      Sql.update(
+          PostgresDatabase.get().owner(),
+          "INSERT INTO tenant (tenant_key, name, status, created_at, version)"
+              + " VALUES (?, ?, 'ACTIVE', now(), 1)",
+          tenant,
+          "Tenant " + tenant);
+    }
+    asApplication = new Jpa(PostgresDatabase.get().app());
+    wallOneAlone = new Jpa(PostgresDatabase.get().superuser());
+    for (String tenant : List.of(A, B)) {
+      asApplication.inTenant(tenant, em -> fill(em, tenant));
+    }
+  }
+
+  @AfterAll
+  static void close() {
+    asApplication.close();
+    wallOneAlone.close();
+  }
+
+  private static Object fill(EntityManager em, String tenant) {
+    AttributeDefinition age = field(em, "age", AttributeType.NUMBER, List.of());
+    AttributeDefinition region = field(em, "region", AttributeType.CHOICE, List.of("Nord", "Süd"));
+    AttributeDefinition birthday = field(em, "birthday", AttributeType.DATE, List.of());
+    AttributeDefinition vip = field(em, "vip", AttributeType.BOOLEAN, List.of());
+    AttributeDefinition city = field(em, "city", AttributeType.TEXT, List.of());
+    MailingList news = new MailingList("News", null, Visibility.PUBLIC, OptInMode.SINGLE, AT);
+    em.persist(news);
+    // anna: 34, Nord, 1992-03-01, vip, Hamburg, subscribed, created 2026-06-15
+    // ben:  51, Süd, no birthday, not vip, München, pending, created 2026-06-16
+    // cleo: no values, never on the list, created 2026-06-17, blocked
+    Subscriber anna = subscriber(em, tenant, "anna", AT);
+    Subscriber ben = subscriber(em, tenant, "ben", AT.plusSeconds(86_400));
+    Subscriber cleo = subscriber(em, tenant, "cleo", AT.plusSeconds(2 * 86_400));
+    cleo.changeStatus(SubscriberStatus.BLOCKED);
+    values(
+        em,
+        anna,
+        Map.of(age, "34", region, "nord", birthday, "1992-03-01", vip, "yes", city, "Hamburg"));
+    values(em, ben, Map.of(age, "51", region, "Süd", vip, "no", city, "München"));
+    em.persist(new Subscription(anna, news, false, AT));
+    em.persist(new Subscription(ben, news, true, AT));
+    em.flush();
+    newsIds.put(tenant, news.getId());
+    return null;
+  }
+
+  @Test
+  void numbersCompareAsNumbers() {
+    assertThat(names(rule("attribute:age", SegmentOperator.GREATER, "40"))).containsExactly("ben");
+    assertThat(names(rule("attribute:age", SegmentOperator.LESS, "40,5"))).containsExactly("anna");
+    assertThat(names(rule("attribute:age", SegmentOperator.EQUALS, "34.0")))
+        .containsExactly("anna");
+    assertThat(names(rule("attribute:age", SegmentOperator.IS_NOT_SET, null)))
+        .containsExactly("cleo");
+  }
+
+  @Test
+  void choicesTextsDatesAndYesNo() {
+    assertThat(names(rule("attribute:region", SegmentOperator.EQUALS, "SÜD")))
+        .containsExactly("ben");
+    assertThat(names(rule("attribute:city", SegmentOperator.CONTAINS, "burg")))
+        .containsExactly("anna");
+    assertThat(names(rule("attribute:city", SegmentOperator.STARTS_WITH, "mü")))
+        .containsExactly("ben");
+    assertThat(names(rule("attribute:birthday", SegmentOperator.BEFORE, "2000-01-01")))
+        .containsExactly("anna");
+    assertThat(names(rule("attribute:birthday", SegmentOperator.IS_SET, null)))
+        .containsExactly("anna");
+    assertThat(names(rule("attribute:vip", SegmentOperator.IS_TRUE, null))).containsExactly("anna");
+    assertThat(names(rule("attribute:vip", SegmentOperator.IS_FALSE, null))).containsExactly("ben");
+  }
+
+  @Test
+  void listMembershipMeansSubscribed() {
+    String news = String.valueOf(newsIds.get(A));
+    assertThat(names(rule("list", SegmentOperator.MEMBER, news))).containsExactly("anna");
+    assertThat(names(rule("list", SegmentOperator.NOT_MEMBER, news)))
+        .containsExactly("ben", "cleo");
+  }
+
+  @Test
+  void subscriberDataAndCreationDays() {
+    assertThat(names(rule("email", SegmentOperator.STARTS_WITH, "BE"))).containsExactly("ben");
+    assertThat(names(rule("status", SegmentOperator.NOT_EQUALS, "blocked")))
+        .containsExactly("anna", "ben");
+    assertThat(names(rule("createdAt", SegmentOperator.AFTER, "2026-06-15")))
+        .containsExactly("ben", "cleo");
+    assertThat(names(rule("createdAt", SegmentOperator.EQUALS, "2026-06-16")))
+        .containsExactly("ben");
+  }
+
+  @Test
+  void allRulesOrAnyRule() {
+    List<SegmentRule> rules =
+        List.of(
+            new SegmentRule("attribute:region", SegmentOperator.EQUALS, "Nord"),
+            new SegmentRule("attribute:age", SegmentOperator.GREATER, "50"));
+    assertThat(names(A, asApplication, new SegmentDefinition(Match.ALL, rules))).isEmpty();
+    assertThat(names(A, asApplication, new SegmentDefinition(Match.ANY, rules)))
+        .containsExactly("anna", "ben");
+    assertThat(names(A, asApplication, new SegmentDefinition(Match.ALL, List.of())))
+        .containsExactly("anna", "ben", "cleo");
+  }
+
+  @Test
+  void wallOneAloneKeepsEverySubqueryInTheTenant() {
+    String newsOfB = String.valueOf(newsIds.get(B));
+    SegmentDefinition onBsList =
+        new SegmentDefinition(
+            Match.ALL, List.of(new SegmentRule("list", SegmentOperator.MEMBER, newsOfB)));
+    assertThat(names(A, wallOneAlone, onBsList)).as("a list id of tenant B").isEmpty();
+    SegmentDefinition vips =
+        new SegmentDefinition(
+            Match.ALL, List.of(new SegmentRule("attribute:vip", SegmentOperator.IS_TRUE, null)));
+    List<String> seen =
+        wallOneAlone.inTenant(
+            A,
+            em ->
+                new JpaSubscriberRepository(em, null)
+                    .search(SubscriberFilter.segment(vips), PageRequest.first(50)).items().stream()
+                        .map(s -> s.getEmail().value())
+                        .toList());
+    assertThat(seen).containsExactly("anna@" + A + ".example");
+  }
+
+  @Test
+  void rulesThatCannotRunSayWhy() {
+    assertThatThrownBy(() -> names(rule("attribute:shoe_size", SegmentOperator.EQUALS, "42")))
+        .isInstanceOf(InvalidSegmentException.class)
+        .hasMessageContaining("shoe_size");
+    assertThatThrownBy(() -> names(rule("attribute:age", SegmentOperator.GREATER, "old")))
+        .isInstanceOf(InvalidSegmentException.class)
+        .hasMessageContaining("Not a number");
+    assertThatThrownBy(() -> names(rule("attribute:vip", SegmentOperator.CONTAINS, "y")))
+        .isInstanceOf(InvalidSegmentException.class);
+    assertThatThrownBy(() -> names(rule("createdAt", SegmentOperator.BEFORE, "yesterday")))
+        .isInstanceOf(InvalidSegmentException.class);
+    assertThatThrownBy(() -> names(rule("password", SegmentOperator.EQUALS, "x' OR '1'='1")))
+        .isInstanceOf(InvalidSegmentException.class);
+    assertThat(names(rule("email", SegmentOperator.EQUALS, "x' OR '1'='1")))
+        .as("a value is a parameter, never SQL")
+        .isEmpty();
+  }
+
+  @Test
+  void aDefinitionSurvivesItsJsonForm() {
+    SegmentDefinition definition =
+        new SegmentDefinition(
+            Match.ANY,
+            List.of(
+                new SegmentRule("attribute:vip", SegmentOperator.IS_TRUE, null),
+                new SegmentRule("email", SegmentOperator.CONTAINS, "\"quoted\" ä")));
+    assertThat(SegmentDefinition.fromJson(definition.toJson())).isEqualTo(definition);
+    assertThatThrownBy(() -> SegmentDefinition.fromJson("{\"match\":\"ALL\""))
+        .isInstanceOf(InvalidSegmentException.class);
+  }
+
+  private static SegmentDefinition rule(String field, SegmentOperator operator, String value) {
+    return new SegmentDefinition(Match.ALL, List.of(new SegmentRule(field, operator, value)));
+  }
+
+  private static List<String> names(SegmentDefinition definition) {
+    List<String> inA = names(A, asApplication, definition);
+    String newsOfA = String.valueOf(newsIds.get(A));
+    String newsOfB = String.valueOf(newsIds.get(B));
+    SegmentDefinition inBTerms =
+        new SegmentDefinition(
+            definition.match(),
+            definition.rules().stream()
+                .map(
+                    r ->
+                        r.field().equals("list")
+                            ? new SegmentRule(
+                                "list", r.operator(), r.value().replace(newsOfA, newsOfB))
+                            : r)
+                .toList());
+    assertThat(names(B, asApplication, inBTerms)).as("the same rule in B").isEqualTo(inA);
+    return inA;
+  }
+
+  private static List<String> names(String tenant, Jpa jpa, SegmentDefinition definition) {
+    return jpa.inTenant(
+        tenant,
+        em ->
+            new JpaSubscriberRepository(em, null)
+                    .search(
+                        SubscriberFilter.segment(definition), new PageRequest(0, 50, "email", true))
+                    .items()
+                    .stream()
+                    .peek(s -> assertThat(s.getEmail().value()).endsWith("@" + tenant + ".example"))
+                    .map(s -> s.getFirstName())
+                    .toList());
+  }
+
+  private static AttributeDefinition field(
+      EntityManager em, String key, AttributeType type, List<String> choices) {
+    AttributeDefinition field = new AttributeDefinition(key, key, type, choices, false, AT);
+    em.persist(field);
+    return field;
+  }
+
+  private static Subscriber subscriber(EntityManager em, String tenant, String name, Instant at) {
+    Subscriber subscriber =
+        new Subscriber(EmailAddress.of(name + "@" + tenant + ".example"), name, null, at);
+    em.persist(subscriber);
+    return subscriber;
+  }
+
+  private static void values(
+      EntityManager em, Subscriber subscriber, Map<AttributeDefinition, String> values) {
+    values.forEach(
+        (field, text) -> em.persist(new AttributeValue(subscriber, field, field.parse(text))));
+  }
+}
