@@ -20,7 +20,7 @@ class SchemaMigrationsTest {
               Sql.strings(
                   c,
                   "SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank"))
-          .containsExactly("1", "1.1", "1.2", "2", "2.1", "3", "3.1", "5", "5.1");
+          .containsExactly("1", "1.1", "1.2", "2", "2.1", "3", "3.1", "5", "5.1", "5.2");
       assertThat(
               Sql.strings(
                   c,

@@ -1,6 +1,7 @@
 package de.rundbrief.web.subscribers;
 
 import de.rundbrief.application.AttributeService;
+import de.rundbrief.application.SegmentService;
 import de.rundbrief.application.SubscriberData;
 import de.rundbrief.application.SubscriberService;
 import de.rundbrief.domain.NotFoundException;
@@ -8,6 +9,8 @@ import de.rundbrief.domain.Page;
 import de.rundbrief.domain.PageRequest;
 import de.rundbrief.domain.attribute.AttributeValue;
 import de.rundbrief.domain.attribute.InvalidAttributeValueException;
+import de.rundbrief.domain.segment.Segment;
+import de.rundbrief.domain.segment.SegmentDefinition;
 import de.rundbrief.domain.subscriber.DuplicateSubscriberException;
 import de.rundbrief.domain.subscriber.InvalidEmailAddressException;
 import de.rundbrief.domain.subscriber.Subscriber;
@@ -30,6 +33,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.Serializable;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.primefaces.PrimeFaces;
@@ -49,6 +53,7 @@ public class SubscriberListBacking implements Serializable {
 
   @Inject private SubscriberService subscribers;
   @Inject private AttributeService attributes;
+  @Inject private SegmentService segmentService;
   @Inject private WorkingTenant workingTenant;
   @Inject private InputCheck inputCheck;
 
@@ -63,11 +68,17 @@ public class SubscriberListBacking implements Serializable {
 
   private SubscriberStatus statusFilter;
 
+  /** In one tenant: only the subscribers this saved segment selects. */
+  private Long segmentFilter;
+
+  private List<Segment> segments = List.of();
+
   /** In "all tenants": only this tenant's subscribers. */
   private String tenantFilter;
 
   @PostConstruct
   void init() {
+    segments = workingTenant.current().map(segmentService::list).orElse(List.of());
     model = new SubscriberModel();
     form = SubscriberForm.blank(workingTenant.getSelection());
   }
@@ -235,6 +246,18 @@ public class SubscriberListBacking implements Serializable {
     this.statusFilter = statusFilter;
   }
 
+  public Long getSegmentFilter() {
+    return segmentFilter;
+  }
+
+  public void setSegmentFilter(Long segmentFilter) {
+    this.segmentFilter = segmentFilter;
+  }
+
+  public List<Segment> getSegments() {
+    return segments;
+  }
+
   public String getTenantFilter() {
     return tenantFilter;
   }
@@ -267,15 +290,20 @@ public class SubscriberListBacking implements Serializable {
 
     @Override
     protected Page<Subscriber> search(Map<String, FilterMeta> filterBy, PageRequest request) {
+      TenantKey working = workingTenant.current().orElse(null);
+      SegmentDefinition segment =
+          working == null || segmentFilter == null
+              ? null
+              : segmentService.get(working, segmentFilter).getDefinition();
       SubscriberFilter filter =
           new SubscriberFilter(
               query,
               statusFilter,
-              TenantKey.isValid(tenantFilter) ? TenantKey.of(tenantFilter) : null);
-      return workingTenant
-          .current()
-          .map(key -> subscribers.search(key, filter, request))
-          .orElseGet(() -> subscribers.searchAcrossTenants(filter, request));
+              TenantKey.isValid(tenantFilter) ? TenantKey.of(tenantFilter) : null,
+              segment);
+      return working == null
+          ? subscribers.searchAcrossTenants(filter, request)
+          : subscribers.search(working, filter, request);
     }
   }
 }

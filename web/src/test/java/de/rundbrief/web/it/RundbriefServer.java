@@ -119,7 +119,8 @@ public class RundbriefServer implements BeforeAllCallback {
         user("outsider", "staff:marketing"),
         user("ghost", "rundbrief-atlantis-editor"),
         user("dormant-editor", "rundbrief-dormant-editor"),
-        user("bench-editor", "rundbrief-t0500-editor"));
+        user("bench-editor", "rundbrief-t0500-editor"),
+        user("bench-big", "rundbrief-t1000-editor"));
   }
 
   private static String user(String name, String groups) {

@@ -297,6 +297,23 @@ class ScreensIT {
       browser.click("segmentForm:save");
       browser.until(driver -> browser.present("segments:table"));
       assertThat(browser.text("segments:table")).contains(name).contains("anna.");
+
+      long segmentId =
+          Api.as(base, "nord-editor").get("tenants/nord/segments").json().asJsonArray().stream()
+              .map(jakarta.json.JsonValue::asJsonObject)
+              .filter(segment -> segment.getString("name").equals(name))
+              .findFirst()
+              .orElseThrow()
+              .getJsonNumber("id")
+              .longValue();
+      browser.go("subscribers/list.xhtml");
+      browser.script(
+          "PF('segmentFilter').selectValue('"
+              + segmentId
+              + "'); PF('segmentFilter').triggerChange();");
+      browser.until(driver -> emails(browser).size() == 10);
+      assertThat(emails(browser))
+          .allSatisfy(email -> assertThat(email).startsWith("anna.").endsWith("@nord.example"));
     }
     assertThat(
             Api.as(base, "nord-editor").get("tenants/nord/segments").json().asJsonArray().stream()
