@@ -20,13 +20,14 @@ class SchemaMigrationsTest {
               Sql.strings(
                   c,
                   "SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank"))
-          .containsExactly("1", "1.1", "1.2", "2", "2.1", "3", "3.1");
+          .containsExactly("1", "1.1", "1.2", "2", "2.1", "3", "3.1", "4", "4.1");
       assertThat(
               Sql.strings(
                   c,
                   "SELECT indexdef FROM pg_indexes"
                       + " WHERE tablename IN"
-                      + " ('subscriber', 'mailing_list', 'subscription', 'consent_event')"
+                      + " ('subscriber', 'mailing_list', 'subscription', 'consent_event',"
+                      + " 'import_job', 'import_upload', 'import_problem')"
                       + " AND indexname NOT LIKE '%_pkey'"))
           .allSatisfy(index -> assertThat(index).contains("(tenant_id"));
     }
@@ -36,7 +37,7 @@ class SchemaMigrationsTest {
   void h2GetsTheCommonSchemaWithoutRowLevelSecurity() throws SQLException {
     JdbcDataSource h2 = new JdbcDataSource();
     h2.setURL("jdbc:h2:mem:migrations-test;DB_CLOSE_DELAY=-1");
-    assertThat(SchemaMigrations.migrate(h2).migrationsExecuted).isEqualTo(3);
+    assertThat(SchemaMigrations.migrate(h2).migrationsExecuted).isEqualTo(4);
     try (Connection c = h2.getConnection()) {
       assertThat(
               Sql.strings(
@@ -46,6 +47,10 @@ class SchemaMigrationsTest {
           .contains(
               "AUDIT_ENTRY",
               "CONSENT_EVENT",
+              "IMPORT_JOB",
+              "IMPORT_PROBLEM",
+              "IMPORT_ROW",
+              "IMPORT_UPLOAD",
               "MAILING_LIST",
               "SUBSCRIBER",
               "SUBSCRIPTION",
