@@ -8,11 +8,12 @@ public interface ImportJobRepository {
 
   Optional<ImportJob> find(long id);
 
-  /** The job, locked until the transaction ends, so that workers and staff take turns. */
-  Optional<ImportJob> lock(long id);
+  /** Reads the job again; the worker changes it with plain SQL. */
+  void refresh(ImportJob job);
 
   /** The list's jobs, newest first, at most {@code max}. */
   List<ImportJob> ofList(long listId, int max);
 
+  /** Adds the job and writes it at once. */
   void add(ImportJob job);
 }
