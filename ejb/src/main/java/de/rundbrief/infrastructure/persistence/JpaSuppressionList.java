@@ -5,26 +5,21 @@ import de.rundbrief.domain.consent.SuppressionList;
 import de.rundbrief.domain.consent.SuppressionReason;
 import de.rundbrief.domain.subscriber.EmailAddress;
 import de.rundbrief.domain.tenant.Tenancy;
+import de.rundbrief.domain.tenant.TenantKey;
+import de.rundbrief.infrastructure.security.AddressHasher;
 import de.rundbrief.infrastructure.security.ApplicationSecrets;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Clock;
-import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The suppression list as HMAC-SHA256 hashes of tenant and address under a key of the installation:
- * an entry cannot be turned back into an address, nor matched with another tenant's.
+ * The suppression list as keyed hashes of tenant and address (see {@link AddressHasher}): an entry
+ * cannot be turned back into an address, nor matched with another tenant's.
  */
 @ApplicationScoped
 public class JpaSuppressionList implements SuppressionList {
-
-  static final String KEY_NAME = "address-hash";
 
   @PersistenceContext(unitName = "rundbrief")
   private EntityManager em;
@@ -36,7 +31,7 @@ public class JpaSuppressionList implements SuppressionList {
 
   @Inject
   JpaSuppressionList(ApplicationSecrets secrets, Clock clock) {
-    this(null, secrets.key(KEY_NAME), clock);
+    this(null, secrets.key(AddressHasher.KEY_NAME), clock);
   }
 
   JpaSuppressionList(EntityManager em, byte[] key, Clock clock) {
@@ -71,15 +66,6 @@ public class JpaSuppressionList implements SuppressionList {
     if (tenant == null) {
       throw new IllegalStateException("The suppression list is used inside a tenant only");
     }
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(key, "HmacSHA256"));
-      mac.update(tenant.getBytes(StandardCharsets.UTF_8));
-      mac.update((byte) 0);
-      return HexFormat.of()
-          .formatHex(mac.doFinal(address.value().getBytes(StandardCharsets.UTF_8)));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HMAC-SHA256 is not available", e);
-    }
+    return new AddressHasher(key, TenantKey.of(tenant)).hex(address);
   }
 }

@@ -8,6 +8,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.Collection;
 import java.util.Set;
 import java.util.SortedSet;
@@ -47,6 +50,34 @@ public class TenantContext {
   }
 
   /**
+   * The tenant-bound unit's JDBC connection in the current transaction, for set-based SQL that JPA
+   * cannot express (imports). The transaction's scope is given to the database on this connection
+   * too, so plain SQL is bound exactly like the unit's own. The connection belongs to the unit: do
+   * not close it.
+   *
+   * @throws IllegalStateException if no scope is bound to the transaction
+   */
+  public Connection connection() {
+    @SuppressWarnings("unchecked")
+    SortedSet<TenantKey> scope = (SortedSet<TenantKey>) transaction.getResource(SCOPE_RESOURCE);
+    if (scope == null) {
+      throw new IllegalStateException("Plain SQL needs a transaction bound to a tenant scope");
+    }
+    Connection connection = em.unwrap(Connection.class);
+    if (dialect.hasRowLevelSecurity()) {
+      try (PreparedStatement statement =
+          connection.prepareStatement(
+              "SELECT set_config('" + Tenancy.DATABASE_SETTING + "', ?, true)")) {
+        statement.setString(1, keys(scope));
+        statement.execute();
+      } catch (SQLException e) {
+        throw new IllegalStateException("Cannot bind the connection to " + scope, e);
+      }
+    }
+    return connection;
+  }
+
+  /**
    * Records the scope for the transaction and gives it to the database on the connection of the
    * unit that will do the work: each unit holds its own connection for the transaction.
    */
@@ -61,7 +92,7 @@ public class TenantContext {
     }
     transaction.putResource(SCOPE_RESOURCE, scope);
     if (dialect.hasRowLevelSecurity()) {
-      String keys = scope.stream().map(TenantKey::value).collect(Collectors.joining(","));
+      String keys = keys(scope);
       // EclipseLink refuses native SQL in a unit with multitenant entities; this one statement,
       // which only narrows what the transaction may see, is let through explicitly.
       unit.createNativeQuery("SELECT set_config('" + Tenancy.DATABASE_SETTING + "', ?1, true)")
@@ -70,5 +101,9 @@ public class TenantContext {
           .getSingleResult();
     }
     return true;
+  }
+
+  private static String keys(SortedSet<TenantKey> scope) {
+    return scope.stream().map(TenantKey::value).collect(Collectors.joining(","));
   }
 }

@@ -20,14 +20,16 @@ class SchemaMigrationsTest {
               Sql.strings(
                   c,
                   "SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank"))
-          .containsExactly("1", "1.1", "1.2", "2", "2.1", "3", "3.1", "5", "5.1", "5.2");
+          .containsExactly(
+              "1", "1.1", "1.2", "2", "2.1", "3", "3.1", "4", "4.1", "5", "5.1", "5.2");
       assertThat(
               Sql.strings(
                   c,
                   "SELECT indexdef FROM pg_indexes"
                       + " WHERE tablename IN"
                       + " ('subscriber', 'mailing_list', 'subscription', 'consent_event',"
-                      + " 'attribute_value', 'attribute_definition', 'segment')"
+                      + " 'attribute_value', 'attribute_definition', 'segment',"
+                      + " 'import_job', 'import_upload', 'import_problem')"
                       + " AND indexname NOT LIKE '%_pkey'"))
           .allSatisfy(index -> assertThat(index).contains("(tenant_id"));
     }
@@ -37,7 +39,7 @@ class SchemaMigrationsTest {
   void h2GetsTheCommonSchemaWithoutRowLevelSecurity() throws SQLException {
     JdbcDataSource h2 = new JdbcDataSource();
     h2.setURL("jdbc:h2:mem:migrations-test;DB_CLOSE_DELAY=-1");
-    assertThat(SchemaMigrations.migrate(h2).migrationsExecuted).isEqualTo(4);
+    assertThat(SchemaMigrations.migrate(h2).migrationsExecuted).isEqualTo(5);
     try (Connection c = h2.getConnection()) {
       assertThat(
               Sql.strings(
@@ -49,6 +51,10 @@ class SchemaMigrationsTest {
               "ATTRIBUTE_VALUE",
               "AUDIT_ENTRY",
               "CONSENT_EVENT",
+              "IMPORT_JOB",
+              "IMPORT_PROBLEM",
+              "IMPORT_ROW",
+              "IMPORT_UPLOAD",
               "MAILING_LIST",
               "SEGMENT",
               "SUBSCRIBER",
