@@ -232,6 +232,34 @@ class RowLevelSecurityTest {
     }
   }
 
+  @Test
+  void aRowCannotPointToAnotherTenantsRow() throws SQLException {
+    try (Connection c = transaction(owner)) {
+      restrictTo(c, A + "," + B);
+      execute(
+          c,
+          "INSERT INTO mailing_list (id, tenant_id, name, visibility, opt_in_mode, created_at,"
+              + " version) VALUES (nextval('mailing_list_seq'), ?, 'Cross', 'PUBLIC', 'SINGLE',"
+              + " now(), 1)",
+          A);
+      // foreign-key checks do not pass through row-level security: the key itself names the tenant
+      assertThatThrownBy(
+              () ->
+                  execute(
+                      c,
+                      "INSERT INTO subscription (id, tenant_id, subscriber_id, mailing_list_id,"
+                          + " status, status_changed_at, created_at, version)"
+                          + " SELECT nextval('subscription_seq'), ?, s.id, l.id, 'SUBSCRIBED',"
+                          + " now(), now(), 1 FROM subscriber s, mailing_list l"
+                          + " WHERE s.tenant_id = ? AND l.name = 'Cross' LIMIT 1",
+                      A,
+                      B))
+          .isInstanceOf(SQLException.class)
+          .hasMessageContaining("fk_subscription_subscriber");
+      c.rollback();
+    }
+  }
+
   private static Connection transaction(DataSource dataSource) throws SQLException {
     Connection c = dataSource.getConnection();
     c.setAutoCommit(false);

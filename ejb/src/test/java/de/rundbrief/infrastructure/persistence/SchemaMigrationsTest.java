@@ -21,7 +21,7 @@ class SchemaMigrationsTest {
                   c,
                   "SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank"))
           .containsExactly(
-              "1", "1.1", "1.2", "2", "2.1", "3", "3.1", "4", "4.1", "5", "5.1", "5.2");
+              "1", "1.1", "1.2", "2", "2.1", "3", "3.1", "4", "4.1", "5", "5.1", "5.2", "6.1");
       assertThat(
               Sql.strings(
                   c,
