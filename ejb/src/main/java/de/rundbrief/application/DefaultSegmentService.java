@@ -124,6 +124,20 @@ public class DefaultSegmentService implements SegmentService {
     Roles.TENANT_EDITOR,
     Roles.TENANT_VIEWER
   })
+  public List<Subscriber> membersAfter(TenantKey tenant, long id, String afterEmail, int max) {
+    SubscriberFilter filter =
+        SubscriberFilter.segment(get(tenant, id).getDefinition()).after(afterEmail);
+    return subscribers.firstByEmail(filter, max);
+  }
+
+  @Override
+  @RolesAllowed({
+    Roles.CENTRAL_ADMIN,
+    Roles.CENTRAL_MARKETING,
+    Roles.TENANT_ADMIN,
+    Roles.TENANT_EDITOR,
+    Roles.TENANT_VIEWER
+  })
   public Page<Subscriber> members(TenantKey tenant, long id, PageRequest page) {
     return subscribers.search(SubscriberFilter.segment(get(tenant, id).getDefinition()), page);
   }

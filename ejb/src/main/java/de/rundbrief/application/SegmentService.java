@@ -8,6 +8,8 @@ import de.rundbrief.domain.subscriber.Subscriber;
 import de.rundbrief.domain.tenant.TenantKey;
 import jakarta.ejb.Local;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.util.List;
 
@@ -38,6 +40,13 @@ public interface SegmentService {
 
   /** How many of the tenant's subscribers the rules select now: the live count while editing. */
   long count(@NotNull TenantKey tenant, @NotNull SegmentDefinition definition);
+
+  /**
+   * Up to {@code max} of the subscribers a saved segment selects now, by address, after {@code
+   * afterEmail} ({@code null} for the first): the pages of an export of any size.
+   */
+  List<Subscriber> membersAfter(
+      @NotNull TenantKey tenant, long id, String afterEmail, @Min(1) @Max(5_000) int max);
 
   /** A page of the subscribers a saved segment selects now. */
   Page<Subscriber> members(@NotNull TenantKey tenant, long id, @NotNull PageRequest page);

@@ -10,18 +10,34 @@ import de.rundbrief.domain.tenant.TenantKey;
  * @param status only subscribers in this status
  * @param tenant in a cross-tenant list, only this tenant's subscribers
  * @param segment only the subscribers this segment selects (inside one tenant)
+ * @param emailAfter only addresses after this one, for reading a long result page by page in
+ *     address order (keyset paging, as exports do)
  */
 public record SubscriberFilter(
-    String text, SubscriberStatus status, TenantKey tenant, SegmentDefinition segment) {
+    String text,
+    SubscriberStatus status,
+    TenantKey tenant,
+    SegmentDefinition segment,
+    String emailAfter) {
 
   public static final SubscriberFilter NONE = new SubscriberFilter(null, null, null);
 
   public SubscriberFilter(String text, SubscriberStatus status, TenantKey tenant) {
-    this(text, status, tenant, null);
+    this(text, status, tenant, null, null);
+  }
+
+  public SubscriberFilter(
+      String text, SubscriberStatus status, TenantKey tenant, SegmentDefinition segment) {
+    this(text, status, tenant, segment, null);
+  }
+
+  /** The same filter for the addresses after this one. */
+  public SubscriberFilter after(String email) {
+    return new SubscriberFilter(text, status, tenant, segment, email);
   }
 
   public static SubscriberFilter segment(SegmentDefinition segment) {
-    return new SubscriberFilter(null, null, null, segment);
+    return new SubscriberFilter(null, null, null, segment, null);
   }
 
   public static SubscriberFilter text(String text) {

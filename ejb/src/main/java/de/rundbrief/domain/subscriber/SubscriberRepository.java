@@ -2,6 +2,7 @@ package de.rundbrief.domain.subscriber;
 
 import de.rundbrief.domain.Page;
 import de.rundbrief.domain.PageRequest;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -21,6 +22,12 @@ public interface SubscriberRepository {
   void add(Subscriber subscriber);
 
   void remove(Subscriber subscriber);
+
+  /**
+   * The first {@code max} subscribers the filter selects, by address, without counting them all:
+   * with {@link SubscriberFilter#after} the pages of an export of any size.
+   */
+  List<Subscriber> firstByEmail(SubscriberFilter filter, int max);
 
   /** One count query and one page query, both run in the database. */
   Page<Subscriber> search(SubscriberFilter filter, PageRequest page);

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Expression;
 import jakarta.persistence.criteria.Order;
 import jakarta.persistence.criteria.Predicate;
@@ -67,6 +68,18 @@ public class JpaSubscriberRepository implements SubscriberRepository {
   }
 
   @Override
+  public List<Subscriber> firstByEmail(SubscriberFilter filter, int max) {
+    CriteriaBuilder cb = em.getCriteriaBuilder();
+    CriteriaQuery<Subscriber> select = cb.createQuery(Subscriber.class);
+    Root<Subscriber> row = select.from(Subscriber.class);
+    select
+        .select(row)
+        .where(where(em, filter).apply(cb, select, row))
+        .orderBy(cb.asc(row.get("email").get("value")));
+    return em.createQuery(select).setMaxResults(max).getResultList();
+  }
+
+  @Override
   public Page<Subscriber> searchAcrossTenants(SubscriberFilter filter, PageRequest page) {
     if (filter.segment() != null) {
       throw new IllegalArgumentException("Segments select inside one tenant");
@@ -76,20 +89,19 @@ public class JpaSubscriberRepository implements SubscriberRepository {
 
   private static Page<Subscriber> search(
       EntityManager em, SubscriberFilter filter, PageRequest page) {
-    JpaAttributeRepository fields = new JpaAttributeRepository(em);
     return CriteriaPages.page(
-        em,
-        Subscriber.class,
-        (cb, query, row) -> {
-          List<Predicate> predicates = predicates(cb, row, filter);
-          if (filter.segment() != null) {
-            predicates.add(
-                SegmentPredicates.of(cb, query, row, filter.segment(), fields::findByKey));
-          }
-          return predicates.toArray(Predicate[]::new);
-        },
-        (cb, row) -> order(cb, row, page),
-        page);
+        em, Subscriber.class, where(em, filter), (cb, row) -> order(cb, row, page), page);
+  }
+
+  private static CriteriaPages.Where<Subscriber> where(EntityManager em, SubscriberFilter filter) {
+    JpaAttributeRepository fields = new JpaAttributeRepository(em);
+    return (cb, query, row) -> {
+      List<Predicate> predicates = predicates(cb, row, filter);
+      if (filter.segment() != null) {
+        predicates.add(SegmentPredicates.of(cb, query, row, filter.segment(), fields::findByKey));
+      }
+      return predicates.toArray(Predicate[]::new);
+    };
   }
 
   private static List<Predicate> predicates(
@@ -109,6 +121,9 @@ public class JpaSubscriberRepository implements SubscriberRepository {
     }
     if (filter.tenant() != null) {
       predicates.add(cb.equal(row.get("tenantId"), filter.tenant().value()));
+    }
+    if (filter.emailAfter() != null) {
+      predicates.add(cb.greaterThan(row.get("email").get("value"), filter.emailAfter()));
     }
     return predicates;
   }

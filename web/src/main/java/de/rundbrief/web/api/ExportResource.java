@@ -9,7 +9,6 @@ import de.rundbrief.domain.tenant.TenantKey;
 import de.rundbrief.infrastructure.csv.CsvWriter;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -51,11 +50,7 @@ public class ExportResource {
       @QueryParam("bom") @DefaultValue("false") boolean bom) {
     TenantKey key = tenantPaths.visible(tenant);
     lists.get(key, id);
-    if (!separator.equals(",") && !separator.equals(";")) {
-      throw new BadRequestException("separator is ',' or ';', not " + separator);
-    }
-    CsvWriter.Builder format =
-        CsvWriter.builder().separator(separator.charAt(0)).byteOrderMark(bom);
+    CsvWriter.Builder format = CsvDownload.format(separator, bom);
     StreamingOutput csv =
         out -> {
           try (CsvWriter writer = format.open(out)) {
@@ -79,9 +74,7 @@ public class ExportResource {
             } while (page.size() == PAGE);
           }
         };
-    return Response.ok(csv, ImportsResource.CSV)
-        .header("Content-Disposition", "attachment; filename=\"list-" + id + ".csv\"")
-        .build();
+    return CsvDownload.attachment(csv, "list-" + id + ".csv");
   }
 
   private static String text(Instant at) {

@@ -1,5 +1,6 @@
 package de.rundbrief.web.lists;
 
+import de.rundbrief.application.ExportService;
 import de.rundbrief.application.MailingListData;
 import de.rundbrief.application.MailingListService;
 import de.rundbrief.domain.NotFoundException;
@@ -7,10 +8,12 @@ import de.rundbrief.domain.mailinglist.DuplicateMailingListException;
 import de.rundbrief.domain.mailinglist.ListSummary;
 import de.rundbrief.domain.mailinglist.MailingList;
 import de.rundbrief.domain.mailinglist.OptInMode;
+import de.rundbrief.domain.mailinglist.Subscription;
 import de.rundbrief.domain.mailinglist.Visibility;
 import de.rundbrief.domain.tenant.TenantAccessDeniedException;
 import de.rundbrief.domain.tenant.TenantKey;
 import de.rundbrief.domain.tenant.TenantNotFoundException;
+import de.rundbrief.infrastructure.csv.CsvWriter;
 import de.rundbrief.web.shell.InputCheck;
 import de.rundbrief.web.shell.Messages;
 import de.rundbrief.web.shell.WorkingTenant;
@@ -22,8 +25,11 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.Serializable;
+import java.io.UncheckedIOException;
 import java.util.List;
 import org.primefaces.PrimeFaces;
+import org.primefaces.model.DefaultStreamedContent;
+import org.primefaces.model.StreamedContent;
 
 /** The lists of the tenant worked in: create, change, and the address of each public form. */
 @Named
@@ -32,7 +38,10 @@ public class ListsBacking implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
+  private static final int EXPORT_PAGE = 2_000;
+
   @Inject private MailingListService lists;
+  @Inject private ExportService export;
   @Inject private WorkingTenant workingTenant;
   @Inject private InputCheck inputCheck;
 
@@ -110,6 +119,41 @@ public class ListsBacking implements Serializable {
       Messages.error("access.denied");
       PrimeFaces.current().ajax().addCallbackParam("saved", false);
     }
+  }
+
+  /** The list's members as CSV for Excel (UTF-8 with byte order mark, {@code ;}), streamed. */
+  public StreamedContent export(MailingList list) {
+    TenantKey tenant = workingTenant.current().orElseThrow();
+    long id = list.getId();
+    return DefaultStreamedContent.builder()
+        .name("list-" + id + ".csv")
+        .contentType("text/csv; charset=UTF-8")
+        .writer(
+            out -> {
+              try (CsvWriter csv =
+                  CsvWriter.builder().separator(';').byteOrderMark(true).open(out)) {
+                csv.writeRow("email", "firstName", "lastName", "status", "subscribedAt");
+                String after = null;
+                List<Subscription> page;
+                do {
+                  page = export.members(tenant, id, null, after, EXPORT_PAGE);
+                  for (Subscription member : page) {
+                    csv.writeRow(
+                        member.getSubscriber().getEmail().value(),
+                        member.getSubscriber().getFirstName(),
+                        member.getSubscriber().getLastName(),
+                        member.getStatus().name(),
+                        member.getSubscribedAt() == null
+                            ? null
+                            : member.getSubscribedAt().toString());
+                    after = member.getSubscriber().getEmail().value();
+                  }
+                } while (page.size() == EXPORT_PAGE);
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            })
+        .build();
   }
 
   /** The address of a public list's hosted form, relative to Rundbrief's root. */

@@ -12,8 +12,10 @@ import de.rundbrief.domain.segment.InvalidSegmentException;
 import de.rundbrief.domain.segment.Segment;
 import de.rundbrief.domain.segment.SegmentDefinition;
 import de.rundbrief.domain.segment.SegmentOperator;
+import de.rundbrief.domain.subscriber.Subscriber;
 import de.rundbrief.domain.tenant.TenantAccessDeniedException;
 import de.rundbrief.domain.tenant.TenantKey;
+import de.rundbrief.infrastructure.csv.CsvWriter;
 import de.rundbrief.web.shell.InputCheck;
 import de.rundbrief.web.shell.Messages;
 import de.rundbrief.web.shell.WorkingTenant;
@@ -25,12 +27,16 @@ import jakarta.faces.model.SelectItemGroup;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.io.IOException;
 import java.io.Serializable;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.primefaces.model.DefaultStreamedContent;
+import org.primefaces.model.StreamedContent;
 
 /**
  * The segments of the tenant worked in, and the editor that builds one from rules with selects.
@@ -49,6 +55,8 @@ public class SegmentsBacking implements Serializable {
           SegmentOperator.STARTS_WITH,
           SegmentOperator.IS_SET,
           SegmentOperator.IS_NOT_SET);
+
+  private static final int EXPORT_PAGE = 2_000;
 
   @Inject private SegmentService segments;
   @Inject private AttributeService fields;
@@ -198,6 +206,38 @@ public class SegmentsBacking implements Serializable {
     } catch (TenantAccessDeniedException | EJBAccessException | AccessLocalException e) {
       Messages.error("access.denied");
     }
+  }
+
+  /** The subscribers a segment selects now, as CSV for Excel, streamed page by page. */
+  public StreamedContent export(Segment segment) {
+    TenantKey tenant = workingTenant.current().orElseThrow();
+    long id = segment.getId();
+    return DefaultStreamedContent.builder()
+        .name("segment-" + id + ".csv")
+        .contentType("text/csv; charset=UTF-8")
+        .writer(
+            out -> {
+              try (CsvWriter csv =
+                  CsvWriter.builder().separator(';').byteOrderMark(true).open(out)) {
+                csv.writeRow("email", "firstName", "lastName", "status");
+                String after = null;
+                List<Subscriber> page;
+                do {
+                  page = segments.membersAfter(tenant, id, after, EXPORT_PAGE);
+                  for (Subscriber subscriber : page) {
+                    csv.writeRow(
+                        subscriber.getEmail().value(),
+                        subscriber.getFirstName(),
+                        subscriber.getLastName(),
+                        subscriber.getStatus().name());
+                    after = subscriber.getEmail().value();
+                  }
+                } while (page.size() == EXPORT_PAGE);
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            })
+        .build();
   }
 
   /** The operators that fit a rule's field. */

@@ -64,16 +64,22 @@ public final class Api {
 
   /** A form post, as a mail program sends RFC 8058 one-click unsubscribe. */
   public Response postForm(String path, String form) {
-    return send("POST", path, form, "application/x-www-form-urlencoded");
+    return send("POST", path, form, "application/x-www-form-urlencoded", "application/json");
+  }
+
+  /** A download that answers CSV. */
+  public Response getCsv(String path) {
+    return send("GET", path, null, null, "text/csv");
   }
 
   public Response send(String method, String path, String json) {
-    return send(method, path, json, "application/json");
+    return send(method, path, json, "application/json", "application/json");
   }
 
-  private Response send(String method, String path, String body, String contentType) {
+  private Response send(
+      String method, String path, String body, String contentType, String accept) {
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(base.resolve("api/v1/" + path)).header("Accept", "application/json");
+        HttpRequest.newBuilder(base.resolve("api/v1/" + path)).header("Accept", accept);
     if (authorization != null) {
       request.header("Authorization", authorization);
     }

@@ -452,6 +452,16 @@ class ApiIT {
     long segmentId = segment.object().getJsonNumber("id").longValue();
     assertThat(emails(editor.get("tenants/nord/segments/" + segmentId + "/members").object()))
         .containsExactly(email);
+    Response export =
+        editor.getCsv("tenants/nord/segments/" + segmentId + "/export?separator=;&bom=true");
+    assertThat(export.status()).isEqualTo(200);
+    assertThat(export.body())
+        .startsWith("\uFEFFemail;firstName;lastName;status;createdAt\r\n" + email + ";;;ACTIVE;");
+    assertThat(
+            Api.as(base, "sued-editor")
+                .getCsv("tenants/sued/segments/" + segmentId + "/export")
+                .status())
+        .isEqualTo(404);
     assertThat(
             editor
                 .post(

@@ -277,6 +277,13 @@ class ScreensIT {
             .getJsonNumber("id")
             .longValue();
     String name = "Leser " + UUID.randomUUID().toString().substring(0, 6);
+    // other tests may add members to the demo list: what the database counts is what must show
+    String onList = "{\"field\":\"list\",\"operator\":\"MEMBER\",\"value\":\"" + newsletter + "\"}";
+    String annas = "{\"field\":\"email\",\"operator\":\"CONTAINS\",\"value\":\"anna.\"}";
+    int subscribed = segmentCount("[" + onList + "]");
+    int subscribedAnnas = segmentCount("[" + onList + "," + annas + "]");
+    assertThat(subscribed).isGreaterThanOrEqualTo(100);
+    assertThat(subscribedAnnas).isBetween(10, 20);
     try (Browser browser = Browser.open(base)) {
       browser.signIn("nord-editor", RundbriefServer.PASSWORD);
       browser.go("segments/list.xhtml");
@@ -287,12 +294,16 @@ class ScreensIT {
               + newsletter
               + "'); PF('widget_segmentForm_rule_0_field').triggerChange();");
       browser.until(
-          driver -> browser.text("segmentForm:count").contains("100 subscribers match now"));
+          driver ->
+              browser.text("segmentForm:count").contains(subscribed + " subscribers match now"));
       browser.click("segmentForm:addRule");
       browser.until(driver -> browser.present("segmentForm:rule:1:value"));
       browser.type("segmentForm:rule:1:value", "anna.");
       browser.until(
-          driver -> browser.text("segmentForm:count").contains("10 subscribers match now"));
+          driver ->
+              browser
+                  .text("segmentForm:count")
+                  .contains(subscribedAnnas + " subscribers match now"));
       browser.screenshot("segment-editor");
       browser.click("segmentForm:save");
       browser.until(driver -> browser.present("segments:table"));
@@ -311,7 +322,7 @@ class ScreensIT {
           "PF('segmentFilter').selectValue('"
               + segmentId
               + "'); PF('segmentFilter').triggerChange();");
-      browser.until(driver -> emails(browser).size() == 10);
+      browser.until(driver -> emails(browser).size() == subscribedAnnas);
       assertThat(emails(browser))
           .allSatisfy(email -> assertThat(email).startsWith("anna.").endsWith("@nord.example"));
     }
@@ -322,5 +333,61 @@ class ScreensIT {
         .contains(name);
     assertThat(Api.as(base, "sued-editor").get("tenants/sued/segments").body())
         .doesNotContain(name);
+  }
+
+  @Test
+  void anEditorImportsACsvFileWithMappingPreviewAndProgress() throws Exception {
+    long newsletter =
+        Api.as(base, "nord-editor").get("tenants/nord/lists").json().asJsonArray().stream()
+            .map(jakarta.json.JsonValue::asJsonObject)
+            .filter(list -> list.getString("name").equals("Newsletter"))
+            .findFirst()
+            .orElseThrow()
+            .getJsonNumber("id")
+            .longValue();
+    String address = "imported-" + UUID.randomUUID().toString().substring(0, 8) + "@test.example";
+    java.nio.file.Path file = java.nio.file.Files.createTempFile("import-", ".csv");
+    java.nio.file.Files.writeString(
+        file, "E-Mail;Vorname;Nachname\r\n" + address + ";Ida;Import\r\nnot-an-address;X;Y\r\n");
+    try (Browser browser = Browser.open(base)) {
+      browser.signIn("nord-editor", RundbriefServer.PASSWORD);
+      browser.go("lists/import.xhtml?tenant=nord&list=" + newsletter);
+      assertThat(browser.text("listName")).isEqualTo("Newsletter");
+      By fileInput = By.cssSelector("#upload input[type=file]");
+      browser.until(driver -> !driver.findElements(fileInput).isEmpty());
+      browser.driver().findElement(fileInput).sendKeys(file.toString());
+      browser.until(driver -> browser.present("upload:preview"));
+      assertThat(browser.text("upload:preview")).contains(address).contains("not-an-address");
+      browser.type("upload:legalBasis", "Signed forms of the trade fair");
+      browser.click("upload:start");
+      browser.until(
+          driver ->
+              browser.path().endsWith("/lists/import.xhtml") && browser.present("progress:state"));
+      browser.until(driver -> browser.text("progress:state").equals("Done"));
+      assertThat(browser.text("progress:imported")).isEqualTo("1");
+      assertThat(browser.text("progress:problems")).isEqualTo("1");
+      assertThat(browser.present("progress:download")).isTrue();
+      browser.screenshot("import-done");
+    } finally {
+      java.nio.file.Files.deleteIfExists(file);
+    }
+    assertThat(
+            Api.as(base, "nord-editor")
+                .get("tenants/nord/subscribers?q=" + address)
+                .object()
+                .getInt("total"))
+        .isEqualTo(1);
+    try (Browser browser = Browser.open(base)) {
+      browser.signIn("sued-editor", RundbriefServer.PASSWORD);
+      browser.go("lists/import.xhtml?tenant=nord&list=" + newsletter);
+      assertThat(browser.driver().getPageSource()).doesNotContain("Newsletter");
+    }
+  }
+
+  private int segmentCount(String rules) {
+    return Api.as(base, "nord-editor")
+        .post("tenants/nord/segments/count", "{\"match\":\"ALL\",\"rules\":" + rules + "}")
+        .object()
+        .getInt("count");
   }
 }
