@@ -82,7 +82,13 @@ public class AesGcmConsentTokens implements ConsentTokens {
       throw new InvalidTokenException(false);
     }
     try {
-      ByteBuffer in = ByteBuffer.wrap(Base64.getUrlDecoder().decode(sealed));
+      byte[] raw = Base64.getUrlDecoder().decode(sealed);
+      // the decoder ignores the unused low bits of the last character; only the one canonical
+      // spelling of a token is accepted, so that a link cannot be altered and still work
+      if (!Base64.getUrlEncoder().withoutPadding().encodeToString(raw).equals(sealed)) {
+        throw new InvalidTokenException(false);
+      }
+      ByteBuffer in = ByteBuffer.wrap(raw);
       if (in.get() != FORMAT) {
         throw new InvalidTokenException(false);
       }
