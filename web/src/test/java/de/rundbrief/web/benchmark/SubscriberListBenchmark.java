@@ -29,7 +29,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The subscriber list through the REST API on Payara Micro against the same SQL sent directly over
  * JDBC, measured side by side in one run, in two tenants of a database with 1,000 tenants: a small
  * one (1,000 subscribers) and a big one (1,000,000). A measurement, not a test: run it with {@code
- * ./mvnw -Pbenchmark verify -pl web -am}; results go to {@code
+ * ./mvnw -Pbenchmark verify -pl web} after {@code ./mvnw install -DskipTests} (with {@code -am} the
+ * import benchmark of the ejb module would run too); results go to {@code
  * web/target/benchmarks/subscriber-list.md}.
  */
 @ExtendWith(RundbriefServer.class)
