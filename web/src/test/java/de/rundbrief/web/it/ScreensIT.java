@@ -107,6 +107,55 @@ class ScreensIT {
   }
 
   @Test
+  void theSubscriberDialogShowsAndChecksTheTenantsFields() throws Exception {
+    String suffix = UUID.randomUUID().toString().substring(0, 6);
+    String key = "shoe_" + suffix;
+    assertThat(
+            Api.as(base, "nord-admin")
+                .post(
+                    "tenants/nord/attributes",
+                    "{\"key\":\""
+                        + key
+                        + "\",\"label\":\"Shoe "
+                        + suffix
+                        + "\",\"type\":\"NUMBER\"}")
+                .status())
+        .isEqualTo(201);
+    String email = "fields-" + suffix + "@nord.example";
+    By shoeSize = By.cssSelector("input.rb-field-" + key);
+    try (Browser browser = Browser.open(base)) {
+      browser.signIn("nord-editor", RundbriefServer.PASSWORD);
+      browser.click("subscribers:add");
+      browser.type("subscriberForm:email", email);
+      browser.until(driver -> !driver.findElements(shoeSize).isEmpty());
+      browser.driver().findElement(shoeSize).sendKeys("forty");
+      browser.click("subscriberForm:save");
+      browser.until(
+          driver -> driver.getPageSource().contains("Field Shoe " + suffix + ": Not a number"));
+      browser.driver().findElement(shoeSize).clear();
+      browser.driver().findElement(shoeSize).sendKeys("42,5");
+      browser.click("subscriberForm:save");
+      browser.until(driver -> driver.getPageSource().contains("Subscriber " + email + " created."));
+    }
+    Api editor = Api.as(base, "nord-editor");
+    long id =
+        editor
+            .get("tenants/nord/subscribers?q=" + email)
+            .object()
+            .getJsonArray("items")
+            .getJsonObject(0)
+            .getJsonNumber("id")
+            .longValue();
+    assertThat(
+            editor
+                .get("tenants/nord/subscribers/" + id)
+                .object()
+                .getJsonObject("attributes")
+                .getString(key))
+        .isEqualTo("42.5");
+  }
+
+  @Test
   void theSubscriberDialogValidatesCreatesEditsAndDeletes() throws Exception {
     String email = "dialog-" + UUID.randomUUID().toString().substring(0, 8) + "@nord.example";
     try (Browser browser = Browser.open(base)) {
