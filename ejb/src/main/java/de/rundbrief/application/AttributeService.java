@@ -1,6 +1,7 @@
 package de.rundbrief.application;
 
 import de.rundbrief.domain.attribute.AttributeDefinition;
+import de.rundbrief.domain.attribute.AttributeValue;
 import de.rundbrief.domain.tenant.TenantKey;
 import jakarta.ejb.Local;
 import jakarta.validation.Valid;
@@ -27,6 +28,9 @@ public interface AttributeService {
    */
   AttributeDefinition update(
       @NotNull TenantKey tenant, long id, @NotNull @Valid AttributeData data);
+
+  /** One subscriber's field values; none for a subscriber the tenant does not have. */
+  List<AttributeValue> valuesOf(@NotNull TenantKey tenant, long subscriberId);
 
   /** Removes the field and every subscriber's value of it. */
   void delete(@NotNull TenantKey tenant, long id);

@@ -2,6 +2,7 @@ package de.rundbrief.application;
 
 import de.rundbrief.domain.consent.ConsentSource;
 import de.rundbrief.domain.consent.ConsentToken;
+import de.rundbrief.domain.consent.TokenPurpose;
 import de.rundbrief.domain.tenant.TenantKey;
 import jakarta.ejb.Local;
 import jakarta.validation.Valid;
@@ -57,8 +58,13 @@ public interface ConsentService {
    */
   ConsentToken readToken(String sealed);
 
-  /** What a link is about, for its page. */
-  LinkView describe(@NotNull ConsentToken token);
+  /**
+   * What a link is about, for its page.
+   *
+   * @param purpose what the page is for; a token made for anything else is not valid there
+   * @throws de.rundbrief.domain.consent.InvalidTokenException for a token of another purpose
+   */
+  LinkView describe(@NotNull ConsentToken token, @NotNull TokenPurpose purpose);
 
   /**
    * Confirms the pending subscription of a confirmation link. A second click changes nothing.

@@ -3,6 +3,7 @@ package de.rundbrief.application;
 import de.rundbrief.domain.attribute.AttributeDefinition;
 import de.rundbrief.domain.attribute.AttributeNotFoundException;
 import de.rundbrief.domain.attribute.AttributeRepository;
+import de.rundbrief.domain.attribute.AttributeValue;
 import de.rundbrief.domain.attribute.DuplicateAttributeException;
 import de.rundbrief.domain.staff.Roles;
 import de.rundbrief.domain.tenant.TenantKey;
@@ -32,6 +33,18 @@ public class DefaultAttributeService implements AttributeService {
   })
   public List<AttributeDefinition> list(TenantKey tenant) {
     return fields.definitions();
+  }
+
+  @Override
+  @RolesAllowed({
+    Roles.CENTRAL_ADMIN,
+    Roles.CENTRAL_MARKETING,
+    Roles.TENANT_ADMIN,
+    Roles.TENANT_EDITOR,
+    Roles.TENANT_VIEWER
+  })
+  public List<AttributeValue> valuesOf(TenantKey tenant, long subscriberId) {
+    return fields.valuesOf(subscriberId);
   }
 
   @Override

@@ -127,7 +127,8 @@ public class DefaultConsentService implements ConsentService {
 
   @Override
   @PublicAccess
-  public LinkView describe(ConsentToken token) {
+  public LinkView describe(ConsentToken token, TokenPurpose purpose) {
+    requirePurpose(token, purpose);
     Subscription subscription = subscriptionOf(token);
     return new LinkView(
         tenantName(token.tenant()),

@@ -54,7 +54,7 @@ public class DefaultImportService implements ImportService {
     }
     ImportJob job = new ImportJob(listId, options, callers.current().name(), clock.instant());
     jobs.add(job);
-    job.uploaded(engine.storeUpload(tenant, job.getId(), file, maxBytes));
+    job.uploaded(engine.storeUpload(tenant, job.getId(), file, maxBytes), clock.instant());
     engine.startAfterCommit(tenant, job.getId());
     return job;
   }

@@ -62,6 +62,18 @@ public class DefaultMailingListService implements MailingListService {
     Roles.TENANT_EDITOR,
     Roles.TENANT_VIEWER
   })
+  public List<MailingList> all(TenantKey tenant) {
+    return lists.all();
+  }
+
+  @Override
+  @RolesAllowed({
+    Roles.CENTRAL_ADMIN,
+    Roles.CENTRAL_MARKETING,
+    Roles.TENANT_ADMIN,
+    Roles.TENANT_EDITOR,
+    Roles.TENANT_VIEWER
+  })
   public ListSummary get(TenantKey tenant, long id) {
     return lists.summary(id).orElseThrow(() -> new MailingListNotFoundException(id));
   }

@@ -3,8 +3,6 @@ package de.rundbrief.application;
 import de.rundbrief.domain.Page;
 import de.rundbrief.domain.PageRequest;
 import de.rundbrief.domain.attribute.AttributeRepository;
-import de.rundbrief.domain.audit.AuditEntry;
-import de.rundbrief.domain.audit.AuditLog;
 import de.rundbrief.domain.consent.ConsentLog;
 import de.rundbrief.domain.consent.SuppressionList;
 import de.rundbrief.domain.consent.SuppressionReason;
@@ -17,8 +15,8 @@ import de.rundbrief.domain.subscriber.SubscriberFilter;
 import de.rundbrief.domain.subscriber.SubscriberNotFoundException;
 import de.rundbrief.domain.subscriber.SubscriberRepository;
 import de.rundbrief.domain.tenant.TenantKey;
-import de.rundbrief.infrastructure.security.Callers;
 import de.rundbrief.infrastructure.tenancy.AcrossTenants;
+import de.rundbrief.infrastructure.tenancy.Audited;
 import de.rundbrief.infrastructure.tenancy.TenantGuarded;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
@@ -39,8 +37,6 @@ public class DefaultSubscriberService implements SubscriberService {
   @Inject private FieldValues fieldValues;
   @Inject private ConsentLog consentLog;
   @Inject private SuppressionList suppressionList;
-  @Inject private AuditLog auditLog;
-  @Inject private Callers callers;
   @Inject private Clock clock;
 
   @Override
@@ -149,17 +145,11 @@ public class DefaultSubscriberService implements SubscriberService {
   }
 
   @Override
+  @Audited
   @RolesAllowed({Roles.CENTRAL_ADMIN, Roles.TENANT_ADMIN})
   public void erase(TenantKey tenant, long id) {
     Subscriber subscriber = get(tenant, id);
     suppressionList.add(subscriber.getEmail(), SuppressionReason.ERASED);
     subscribers.remove(subscriber);
-    auditLog.record(
-        new AuditEntry(
-            clock.instant(),
-            callers.current().name(),
-            tenant,
-            "subscribers.erase",
-            "subscriber " + id));
   }
 }

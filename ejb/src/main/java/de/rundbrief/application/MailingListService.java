@@ -21,6 +21,9 @@ public interface MailingListService {
   /** Every list of the tenant by name, with its number of subscribed members. */
   List<ListSummary> list(@NotNull TenantKey tenant);
 
+  /** Every list of the tenant by name, without counting their members: for choosing one. */
+  List<MailingList> all(@NotNull TenantKey tenant);
+
   /**
    * @throws de.rundbrief.domain.mailinglist.MailingListNotFoundException if the tenant has no such
    *     list

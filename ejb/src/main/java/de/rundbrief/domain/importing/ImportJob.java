@@ -125,9 +125,13 @@ public class ImportJob extends TenantOwnedEntity {
     this.heartbeatAt = utc(at);
   }
 
-  /** The whole upload is stored; the job waits for a worker. */
-  public void uploaded(long bytes) {
+  /**
+   * The whole upload is stored; the job waits for a worker. It counts as alive from now, so that a
+   * slow upload does not leave it looking stale to the sweeper before a worker takes it.
+   */
+  public void uploaded(long bytes, Instant at) {
     this.uploadBytes = bytes;
+    this.heartbeatAt = utc(at);
   }
 
   /**

@@ -10,6 +10,9 @@ public interface MailingListRepository {
 
   Optional<MailingList> find(long id);
 
+  /** Every list of the tenant by name, without counting members (for choosing one). */
+  List<MailingList> all();
+
   Optional<MailingList> findByName(String name);
 
   Optional<Subscription> findSubscription(long subscriberId, long listId);

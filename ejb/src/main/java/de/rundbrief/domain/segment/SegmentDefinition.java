@@ -6,6 +6,7 @@ import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParsingException;
+import java.io.Serializable;
 import java.io.StringReader;
 import java.util.List;
 import java.util.Objects;
@@ -14,7 +15,7 @@ import java.util.Objects;
  * What a segment selects: its rules, all of which must hold ({@link Match#ALL}) or any one ({@link
  * Match#ANY}). Kept as a small JSON document.
  */
-public record SegmentDefinition(Match match, List<SegmentRule> rules) {
+public record SegmentDefinition(Match match, List<SegmentRule> rules) implements Serializable {
 
   public static final int MAX_RULES = 20;
 

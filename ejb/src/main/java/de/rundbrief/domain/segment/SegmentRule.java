@@ -1,5 +1,6 @@
 package de.rundbrief.domain.segment;
 
+import java.io.Serializable;
 import java.util.Objects;
 
 /**
@@ -9,7 +10,8 @@ import java.util.Objects;
  *     createdAt}, {@code list} (the value is the list's id) or {@code attribute:<key>}
  * @param value what to compare with, as text; {@code null} for operators without one
  */
-public record SegmentRule(String field, SegmentOperator operator, String value) {
+public record SegmentRule(String field, SegmentOperator operator, String value)
+    implements Serializable {
 
   public static final String ATTRIBUTE_PREFIX = "attribute:";
   public static final int VALUE_MAX_LENGTH = 500;

@@ -32,6 +32,12 @@ public class JpaMailingListRepository implements MailingListRepository {
   }
 
   @Override
+  public List<MailingList> all() {
+    return em.createQuery("SELECT l FROM MailingList l ORDER BY l.name", MailingList.class)
+        .getResultList();
+  }
+
+  @Override
   public Optional<Subscription> findSubscription(long subscriberId, long listId) {
     return em.createQuery(
             "SELECT s FROM Subscription s"

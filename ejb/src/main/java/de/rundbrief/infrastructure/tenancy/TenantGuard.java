@@ -36,7 +36,8 @@ import java.util.stream.Stream;
  * tenant that does not exist. A member whose role there is too weak gets {@link
  * TenantAccessDeniedException}. Staff of a deactivated tenant can no longer act in it. Methods
  * marked {@link PublicAccess} let anyone into an active tenant; the tenant may also come from a
- * {@link TenantScoped} argument such as a verified link token.
+ * {@link TenantScoped} argument such as a verified link token. Methods marked {@link Audited} are
+ * recorded for every caller.
  */
 @TenantGuarded
 @Interceptor
@@ -77,7 +78,7 @@ public class TenantGuard implements Serializable {
       throw new TenantAccessDeniedException(key, action(invocation));
     }
     context.enter(key);
-    if (caller.isCentral()) {
+    if (caller.isCentral() || invocation.getMethod().isAnnotationPresent(Audited.class)) {
       audit(caller, key, invocation);
     }
   }

@@ -94,7 +94,8 @@ final class ImportFixture implements AutoCloseable {
                     TenantKey.of(tenant),
                     job.getId(),
                     file,
-                    Long.MAX_VALUE));
+                    Long.MAX_VALUE),
+                Instant.now());
           } catch (SQLException e) {
             throw new IllegalStateException(e);
           }

@@ -254,6 +254,24 @@ class RowLevelSecurityTest {
   }
 
   @Test
+  void everyForeignKeyBetweenTenantOwnedTablesNamesTheTenant() throws SQLException {
+    try (Connection c = owner.getConnection()) {
+      assertThat(
+              strings(
+                  c,
+                  "SELECT k.conrelid::regclass || '.' || k.conname FROM pg_constraint k"
+                      + " WHERE k.contype = 'f' AND k.connamespace = 'public'::regnamespace"
+                      + " AND EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = k.confrelid"
+                      + " AND a.attname = 'tenant_id')"
+                      + " AND NOT EXISTS (SELECT 1 FROM pg_attribute a"
+                      + " WHERE a.attrelid = k.conrelid AND a.attname = 'tenant_id'"
+                      + " AND a.attnum = ANY (k.conkey))"))
+          .as("foreign keys into tenant-owned tables that leave the tenant out")
+          .isEmpty();
+    }
+  }
+
+  @Test
   void aRowCannotPointToAnotherTenantsRow() throws SQLException {
     try (Connection c = transaction(owner)) {
       restrictTo(c, A + "," + B);

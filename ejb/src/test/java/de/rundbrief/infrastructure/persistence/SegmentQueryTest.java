@@ -176,6 +176,44 @@ class SegmentQueryTest {
   }
 
   @Test
+  void wallOneAloneKeepsTheNewRepositoriesInTheTenant() {
+    long newsOfB = newsIds.get(B);
+    long benOfB =
+        asApplication.inTenant(
+            B,
+            em ->
+                new JpaSubscriberRepository(em, null)
+                    .findByEmail(EmailAddress.of("ben@" + B + ".example"))
+                    .orElseThrow()
+                    .getId());
+    List<Object> seenFromA =
+        wallOneAlone.inTenant(
+            A,
+            em ->
+                List.of(
+                    new JpaMailingListRepository(em).find(newsOfB),
+                    new JpaMailingListRepository(em).findSubscription(benOfB, newsOfB),
+                    new JpaMailingListRepository(em).subscriptionsOf(benOfB),
+                    new JpaAttributeRepository(em).valuesOf(benOfB),
+                    new JpaConsentLog(em).history(benOfB)));
+    assertThat(seenFromA)
+        .containsExactly(
+            java.util.Optional.empty(),
+            java.util.Optional.empty(),
+            List.of(),
+            List.of(),
+            List.of());
+    List<Object> seenFromB =
+        wallOneAlone.inTenant(
+            B,
+            em ->
+                List.of(
+                    new JpaMailingListRepository(em).subscriptionsOf(benOfB).size(),
+                    new JpaAttributeRepository(em).valuesOf(benOfB).size()));
+    assertThat(seenFromB).as("the same reads in B find B's rows").containsExactly(1, 4);
+  }
+
+  @Test
   void rulesThatCannotRunSayWhy() {
     assertThatThrownBy(() -> names(rule("attribute:shoe_size", SegmentOperator.EQUALS, "42")))
         .isInstanceOf(InvalidSegmentException.class)

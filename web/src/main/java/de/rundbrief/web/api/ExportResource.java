@@ -1,12 +1,10 @@
 package de.rundbrief.web.api;
 
-import de.rundbrief.application.ExportService;
 import de.rundbrief.application.MailingListService;
-import de.rundbrief.domain.mailinglist.Subscription;
 import de.rundbrief.domain.mailinglist.SubscriptionStatus;
-import de.rundbrief.domain.subscriber.Subscriber;
 import de.rundbrief.domain.tenant.TenantKey;
 import de.rundbrief.infrastructure.csv.CsvWriter;
+import de.rundbrief.web.exports.CsvExports;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
@@ -17,8 +15,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
-import java.time.Instant;
-import java.util.List;
 
 /**
  * A list's members as CSV (UTF-8), streamed page by page from the database: {@code email,
@@ -29,11 +25,9 @@ import java.util.List;
 @RequestScoped
 public class ExportResource {
 
-  private static final int PAGE = 2_000;
-
   @Inject private TenantPaths tenantPaths;
   @Inject private MailingListService lists;
-  @Inject private ExportService export;
+  @Inject private CsvExports exports;
 
   /**
    * @param status only members with this status; all if absent
@@ -51,33 +45,7 @@ public class ExportResource {
     TenantKey key = tenantPaths.visible(tenant);
     lists.get(key, id);
     CsvWriter.Builder format = CsvDownload.format(separator, bom);
-    StreamingOutput csv =
-        out -> {
-          try (CsvWriter writer = format.open(out)) {
-            writer.writeRow(
-                "email", "firstName", "lastName", "status", "createdAt", "subscribedAt");
-            String after = null;
-            List<Subscription> page;
-            do {
-              page = export.members(key, id, status, after, PAGE);
-              for (Subscription member : page) {
-                Subscriber subscriber = member.getSubscriber();
-                writer.writeRow(
-                    subscriber.getEmail().value(),
-                    subscriber.getFirstName(),
-                    subscriber.getLastName(),
-                    member.getStatus().name(),
-                    text(member.getCreatedAt()),
-                    text(member.getSubscribedAt()));
-                after = subscriber.getEmail().value();
-              }
-            } while (page.size() == PAGE);
-          }
-        };
+    StreamingOutput csv = out -> exports.listMembers(key, id, status, format, out);
     return CsvDownload.attachment(csv, "list-" + id + ".csv");
-  }
-
-  private static String text(Instant at) {
-    return at == null ? null : at.toString();
   }
 }

@@ -4,11 +4,11 @@ import de.rundbrief.application.ImportService;
 import de.rundbrief.domain.importing.ExistingSubscribers;
 import de.rundbrief.domain.importing.ImportJob;
 import de.rundbrief.domain.importing.ImportOptions;
-import de.rundbrief.domain.importing.ImportProblem;
 import de.rundbrief.domain.importing.ImportState;
 import de.rundbrief.domain.importing.UploadTooLargeException;
 import de.rundbrief.domain.tenant.TenantKey;
 import de.rundbrief.infrastructure.csv.CsvWriter;
+import de.rundbrief.web.exports.CsvExports;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
@@ -46,10 +46,9 @@ public class ImportsResource {
   /** The media type of CSV files (RFC 7111), with the charset of what Rundbrief writes. */
   static final String CSV = "text/csv; charset=UTF-8";
 
-  private static final int PROBLEMS_PAGE = 1_000;
-
   @Inject private TenantPaths tenantPaths;
   @Inject private ImportService imports;
+  @Inject private CsvExports exports;
 
   /** The mapping and options as they were given. */
   public record OptionsJson(
@@ -117,7 +116,9 @@ public class ImportsResource {
   }
 
   @POST
-  @Consumes({"text/csv", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
+  // Not text/plain: a form on another site may post that without asking, with a browser's
+  // remembered credentials; text/csv and octet-stream need the browser to ask first (CORS).
+  @Consumes({"text/csv", MediaType.APPLICATION_OCTET_STREAM})
   public Response upload(
       @PathParam("tenant") String tenant,
       @PathParam("id") long id,
@@ -183,25 +184,8 @@ public class ImportsResource {
     TenantKey key = tenantPaths.visible(tenant);
     imports.get(key, id, importId);
     StreamingOutput csv =
-        out -> {
-          try (CsvWriter writer = CsvWriter.builder().separator(';').open(out)) {
-            writer.writeRow("line", "reason", "detail");
-            long after = 0;
-            List<ImportProblem> page;
-            do {
-              page = imports.problems(key, id, importId, after, PROBLEMS_PAGE);
-              for (ImportProblem problem : page) {
-                writer.writeRow(
-                    String.valueOf(problem.line()), problem.reason().name(), problem.detail());
-                after = problem.line();
-              }
-            } while (page.size() == PROBLEMS_PAGE);
-          }
-        };
-    return Response.ok(csv, CSV)
-        .header(
-            "Content-Disposition", "attachment; filename=\"import-" + importId + "-problems.csv\"")
-        .build();
+        out -> exports.importProblems(key, id, importId, CsvWriter.builder().separator(';'), out);
+    return CsvDownload.attachment(csv, "import-" + importId + "-problems.csv");
   }
 
   /** Cancels a queued or running import; 409 if it has already ended. */

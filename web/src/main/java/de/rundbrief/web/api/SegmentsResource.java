@@ -3,13 +3,13 @@ package de.rundbrief.web.api;
 import de.rundbrief.application.SegmentData;
 import de.rundbrief.application.SegmentService;
 import de.rundbrief.domain.segment.Segment;
-import de.rundbrief.domain.subscriber.Subscriber;
 import de.rundbrief.domain.tenant.TenantKey;
 import de.rundbrief.infrastructure.csv.CsvWriter;
 import de.rundbrief.web.api.Json.CountJson;
 import de.rundbrief.web.api.Json.PageJson;
 import de.rundbrief.web.api.Json.SegmentJson;
 import de.rundbrief.web.api.Json.SubscriberJson;
+import de.rundbrief.web.exports.CsvExports;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
@@ -42,9 +42,8 @@ import java.util.List;
 public class SegmentsResource {
 
   @Inject private TenantPaths tenantPaths;
-  private static final int EXPORT_PAGE = 2_000;
-
   @Inject private SegmentService segments;
+  @Inject private CsvExports exports;
 
   @GET
   public List<SegmentJson> list(@PathParam("tenant") String tenant) {
@@ -113,26 +112,7 @@ public class SegmentsResource {
     TenantKey key = tenantPaths.visible(tenant);
     segments.get(key, id);
     CsvWriter.Builder format = CsvDownload.format(separator, bom);
-    StreamingOutput csv =
-        out -> {
-          try (CsvWriter writer = format.open(out)) {
-            writer.writeRow("email", "firstName", "lastName", "status", "createdAt");
-            String after = null;
-            List<Subscriber> page;
-            do {
-              page = segments.membersAfter(key, id, after, EXPORT_PAGE);
-              for (Subscriber subscriber : page) {
-                writer.writeRow(
-                    subscriber.getEmail().value(),
-                    subscriber.getFirstName(),
-                    subscriber.getLastName(),
-                    subscriber.getStatus().name(),
-                    subscriber.getCreatedAt().toString());
-                after = subscriber.getEmail().value();
-              }
-            } while (page.size() == EXPORT_PAGE);
-          }
-        };
+    StreamingOutput csv = out -> exports.segmentMembers(key, id, format, out);
     return CsvDownload.attachment(csv, "segment-" + id + ".csv");
   }
 

@@ -1,7 +1,7 @@
 package de.rundbrief.web.api;
 
+import de.rundbrief.application.AttributeService;
 import de.rundbrief.application.SubscriberData;
-import de.rundbrief.application.SubscriberDetail;
 import de.rundbrief.application.SubscriberService;
 import de.rundbrief.domain.PageRequest;
 import de.rundbrief.domain.subscriber.Subscriber;
@@ -43,6 +43,7 @@ public class SubscribersResource {
 
   @Inject private TenantPaths tenantPaths;
   @Inject private SubscriberService subscribers;
+  @Inject private AttributeService fields;
 
   @GET
   public PageJson<SubscriberJson> list(
@@ -67,8 +68,8 @@ public class SubscribersResource {
   @GET
   @Path("{id}")
   public SubscriberJson get(@PathParam("tenant") String tenantKey, @PathParam("id") long id) {
-    SubscriberDetail detail = subscribers.detail(tenant(tenantKey), id);
-    return SubscriberJson.of(detail.subscriber(), detail.attributes());
+    TenantKey tenant = tenant(tenantKey);
+    return SubscriberJson.of(subscribers.get(tenant, id), fields.valuesOf(tenant, id));
   }
 
   @POST

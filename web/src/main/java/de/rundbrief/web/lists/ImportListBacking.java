@@ -7,7 +7,6 @@ import de.rundbrief.domain.importing.ExistingSubscribers;
 import de.rundbrief.domain.importing.ImportFinishedException;
 import de.rundbrief.domain.importing.ImportJob;
 import de.rundbrief.domain.importing.ImportOptions;
-import de.rundbrief.domain.importing.ImportProblem;
 import de.rundbrief.domain.importing.ImportState;
 import de.rundbrief.domain.importing.UploadTooLargeException;
 import de.rundbrief.domain.tenant.TenantAccessDeniedException;
@@ -16,17 +15,15 @@ import de.rundbrief.infrastructure.csv.CsvHeaderException;
 import de.rundbrief.infrastructure.csv.CsvReader;
 import de.rundbrief.infrastructure.csv.CsvRecord;
 import de.rundbrief.infrastructure.csv.CsvRow;
-import de.rundbrief.infrastructure.csv.CsvWriter;
+import de.rundbrief.web.exports.CsvExports;
 import de.rundbrief.web.shell.Messages;
+import de.rundbrief.web.shell.Views;
 import jakarta.annotation.PreDestroy;
 import jakarta.ejb.AccessLocalException;
 import jakarta.ejb.EJBAccessException;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
@@ -39,7 +36,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.primefaces.event.FileUploadEvent;
-import org.primefaces.model.DefaultStreamedContent;
 import org.primefaces.model.StreamedContent;
 
 /**
@@ -57,6 +53,7 @@ public class ImportListBacking implements Serializable {
 
   @Inject private ImportService imports;
   @Inject private MailingListService lists;
+  @Inject private CsvExports exports;
 
   private String tenant;
   private Long list;
@@ -80,7 +77,7 @@ public class ImportListBacking implements Serializable {
       return;
     }
     if (!TenantKey.isValid(tenant) || list == null) {
-      notFound();
+      Views.notFound();
       return;
     }
     try {
@@ -89,14 +86,8 @@ public class ImportListBacking implements Serializable {
         job = imports.get(key(), list, importId);
       }
     } catch (NotFoundException e) {
-      notFound();
+      Views.notFound();
     }
-  }
-
-  private static void notFound() throws IOException {
-    FacesContext faces = FacesContext.getCurrentInstance();
-    faces.getExternalContext().responseSendError(404, "Not found");
-    faces.responseComplete();
   }
 
   /** The file arrived: kept in a temporary file of this view, its first rows read for preview. */
@@ -208,30 +199,14 @@ public class ImportListBacking implements Serializable {
     }
   }
 
-  /** Every row not imported, as CSV: line, reason, detail. */
+  /** Every row not imported, as CSV for Excel: line, reason, detail. */
   public StreamedContent getProblems() {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (CsvWriter csv = CsvWriter.builder().separator(';').byteOrderMark(true).open(out)) {
-      csv.writeRow("line", "reason", "detail");
-      long after = 0;
-      List<ImportProblem> page;
-      do {
-        page = imports.problems(key(), list, importId, after, ImportService.MAX_PAGE);
-        for (ImportProblem problem : page) {
-          csv.writeRow(String.valueOf(problem.line()), problem.reason().name(), problem.detail());
-          after = problem.line();
-        }
-      } while (page.size() == ImportService.MAX_PAGE);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    byte[] bytes = out.toByteArray();
-    return DefaultStreamedContent.builder()
-        .name("import-" + importId + "-problems.csv")
-        .contentType("text/csv; charset=UTF-8")
-        .contentLength((long) bytes.length)
-        .stream(() -> new ByteArrayInputStream(bytes))
-        .build();
+    TenantKey tenant = key();
+    long listId = list;
+    long id = importId;
+    return CsvExports.download(
+        "import-" + id + "-problems.csv",
+        out -> exports.importProblems(tenant, listId, id, CsvExports.forExcel(), out));
   }
 
   public boolean isRunning() {

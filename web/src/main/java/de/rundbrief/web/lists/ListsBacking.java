@@ -1,6 +1,5 @@
 package de.rundbrief.web.lists;
 
-import de.rundbrief.application.ExportService;
 import de.rundbrief.application.MailingListData;
 import de.rundbrief.application.MailingListService;
 import de.rundbrief.domain.NotFoundException;
@@ -8,27 +7,22 @@ import de.rundbrief.domain.mailinglist.DuplicateMailingListException;
 import de.rundbrief.domain.mailinglist.ListSummary;
 import de.rundbrief.domain.mailinglist.MailingList;
 import de.rundbrief.domain.mailinglist.OptInMode;
-import de.rundbrief.domain.mailinglist.Subscription;
 import de.rundbrief.domain.mailinglist.Visibility;
 import de.rundbrief.domain.tenant.TenantAccessDeniedException;
 import de.rundbrief.domain.tenant.TenantKey;
-import de.rundbrief.domain.tenant.TenantNotFoundException;
-import de.rundbrief.infrastructure.csv.CsvWriter;
+import de.rundbrief.web.exports.CsvExports;
 import de.rundbrief.web.shell.InputCheck;
 import de.rundbrief.web.shell.Messages;
 import de.rundbrief.web.shell.WorkingTenant;
 import jakarta.ejb.AccessLocalException;
 import jakarta.ejb.EJBAccessException;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
 import java.util.List;
 import org.primefaces.PrimeFaces;
-import org.primefaces.model.DefaultStreamedContent;
 import org.primefaces.model.StreamedContent;
 
 /** The lists of the tenant worked in: create, change, and the address of each public form. */
@@ -38,10 +32,8 @@ public class ListsBacking implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  private static final int EXPORT_PAGE = 2_000;
-
   @Inject private MailingListService lists;
-  @Inject private ExportService export;
+  @Inject private CsvExports exports;
   @Inject private WorkingTenant workingTenant;
   @Inject private InputCheck inputCheck;
 
@@ -56,17 +48,9 @@ public class ListsBacking implements Serializable {
 
   /** Applies {@code ?tenant=} (a tenant the caller may not see answers 404), then loads. */
   public void load() throws IOException {
-    if (tenantParameter != null && !tenantParameter.isBlank()) {
-      try {
-        workingTenant.setSelection(tenantParameter);
-      } catch (TenantNotFoundException e) {
-        FacesContext faces = FacesContext.getCurrentInstance();
-        faces.getExternalContext().responseSendError(404, "Not found");
-        faces.responseComplete();
-        return;
-      }
+    if (workingTenant.applyViewParameter(tenantParameter)) {
+      reload();
     }
-    reload();
   }
 
   private void reload() {
@@ -121,39 +105,12 @@ public class ListsBacking implements Serializable {
     }
   }
 
-  /** The list's members as CSV for Excel (UTF-8 with byte order mark, {@code ;}), streamed. */
+  /** The list's members as CSV for Excel, written as the browser reads it. */
   public StreamedContent export(MailingList list) {
     TenantKey tenant = workingTenant.current().orElseThrow();
-    long id = list.getId();
-    return DefaultStreamedContent.builder()
-        .name("list-" + id + ".csv")
-        .contentType("text/csv; charset=UTF-8")
-        .writer(
-            out -> {
-              try (CsvWriter csv =
-                  CsvWriter.builder().separator(';').byteOrderMark(true).open(out)) {
-                csv.writeRow("email", "firstName", "lastName", "status", "subscribedAt");
-                String after = null;
-                List<Subscription> page;
-                do {
-                  page = export.members(tenant, id, null, after, EXPORT_PAGE);
-                  for (Subscription member : page) {
-                    csv.writeRow(
-                        member.getSubscriber().getEmail().value(),
-                        member.getSubscriber().getFirstName(),
-                        member.getSubscriber().getLastName(),
-                        member.getStatus().name(),
-                        member.getSubscribedAt() == null
-                            ? null
-                            : member.getSubscribedAt().toString());
-                    after = member.getSubscriber().getEmail().value();
-                  }
-                } while (page.size() == EXPORT_PAGE);
-              } catch (IOException e) {
-                throw new UncheckedIOException(e);
-              }
-            })
-        .build();
+    return CsvExports.download(
+        "list-" + list.getId() + ".csv",
+        out -> exports.listMembers(tenant, list.getId(), null, CsvExports.forExcel(), out));
   }
 
   /** The address of a public list's hosted form, relative to Rundbrief's root. */

@@ -29,12 +29,7 @@ abstract class LinkPage implements Serializable {
       return;
     }
     try {
-      ConsentToken token = open();
-      if (token.purpose() != purpose()) {
-        state = LinkState.INVALID;
-        return;
-      }
-      view = consent.describe(token);
+      view = consent.describe(open(), purpose());
       state = nothingToDo(view) ? LinkState.ALREADY : LinkState.READY;
     } catch (InvalidTokenException e) {
       state = e.isExpired() ? LinkState.EXPIRED : LinkState.INVALID;

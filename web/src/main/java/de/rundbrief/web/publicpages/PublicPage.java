@@ -1,11 +1,9 @@
 package de.rundbrief.web.publicpages;
 
-import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.servlet.http.HttpServletRequest;
-import java.io.IOException;
 
-/** What the public pages share: the visitor's address, and "not found" for what does not exist. */
+/** What the public pages share: the visitor's address. */
 final class PublicPage {
 
   private PublicPage() {}
@@ -15,13 +13,5 @@ final class PublicPage {
     return ((HttpServletRequest)
             FacesContext.getCurrentInstance().getExternalContext().getRequest())
         .getRemoteAddr();
-  }
-
-  /** Ends the request with 404, the same for a missing, internal or foreign list or tenant. */
-  static void notFound() throws IOException {
-    FacesContext faces = FacesContext.getCurrentInstance();
-    ExternalContext external = faces.getExternalContext();
-    external.responseSendError(404, "Not found");
-    faces.responseComplete();
   }
 }

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -22,6 +23,7 @@ public class PublicRateLimit {
   private int limit;
   private LongSupplier nanoClock;
   private final Map<String, Window> windows = new ConcurrentHashMap<>();
+  private final AtomicLong lastPrune = new AtomicLong();
 
   protected PublicRateLimit() {}
 
@@ -33,6 +35,7 @@ public class PublicRateLimit {
   PublicRateLimit(int limit, LongSupplier nanoClock) {
     this.limit = limit;
     this.nanoClock = nanoClock;
+    this.lastPrune.set(nanoClock.getAsLong() - WINDOW_NANOS);
   }
 
   /**
@@ -42,7 +45,11 @@ public class PublicRateLimit {
    */
   public void check(String address) {
     long now = nanoClock.getAsLong();
-    if (windows.size() > PRUNE_ABOVE) {
+    // pruning walks every address: at most once a minute, not on every request of a flood
+    long last = lastPrune.get();
+    if (windows.size() > PRUNE_ABOVE
+        && now - last >= WINDOW_NANOS
+        && lastPrune.compareAndSet(last, now)) {
       windows.values().removeIf(window -> window.endedBy(now));
     }
     Window window =

@@ -12,6 +12,7 @@ import de.rundbrief.domain.tenant.TenantKey;
 import de.rundbrief.web.shell.InputCheck;
 import de.rundbrief.web.shell.LocaleSwitch;
 import de.rundbrief.web.shell.Messages;
+import de.rundbrief.web.shell.Views;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -53,13 +54,13 @@ public class SubscribeBacking implements Serializable {
       return;
     }
     if (!TenantKey.isValid(tenant) || list == null) {
-      PublicPage.notFound();
+      Views.notFound();
       return;
     }
     try {
       refresh();
     } catch (NotFoundException e) {
-      PublicPage.notFound();
+      Views.notFound();
     }
   }
 

@@ -12,10 +12,9 @@ import de.rundbrief.domain.segment.InvalidSegmentException;
 import de.rundbrief.domain.segment.Segment;
 import de.rundbrief.domain.segment.SegmentDefinition;
 import de.rundbrief.domain.segment.SegmentOperator;
-import de.rundbrief.domain.subscriber.Subscriber;
 import de.rundbrief.domain.tenant.TenantAccessDeniedException;
 import de.rundbrief.domain.tenant.TenantKey;
-import de.rundbrief.infrastructure.csv.CsvWriter;
+import de.rundbrief.web.exports.CsvExports;
 import de.rundbrief.web.shell.InputCheck;
 import de.rundbrief.web.shell.Messages;
 import de.rundbrief.web.shell.WorkingTenant;
@@ -27,15 +26,12 @@ import jakarta.faces.model.SelectItemGroup;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.IOException;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.primefaces.model.DefaultStreamedContent;
 import org.primefaces.model.StreamedContent;
 
 /**
@@ -56,9 +52,8 @@ public class SegmentsBacking implements Serializable {
           SegmentOperator.IS_SET,
           SegmentOperator.IS_NOT_SET);
 
-  private static final int EXPORT_PAGE = 2_000;
-
   @Inject private SegmentService segments;
+  @Inject private CsvExports exports;
   @Inject private AttributeService fields;
   @Inject private MailingListService lists;
   @Inject private WorkingTenant workingTenant;
@@ -95,8 +90,8 @@ public class SegmentsBacking implements Serializable {
         new SelectItem("createdAt", Messages.text("subscribers.createdAt")));
     SelectItemGroup listGroup = new SelectItemGroup(Messages.text("segments.group.lists"));
     listGroup.setSelectItems(
-        lists.list(tenant).stream()
-            .map(l -> new SelectItem("list:" + l.list().getId(), l.list().getName()))
+        lists.all(tenant).stream()
+            .map(l -> new SelectItem("list:" + l.getId(), l.getName()))
             .toArray(SelectItem[]::new));
     SelectItemGroup fieldGroup = new SelectItemGroup(Messages.text("segments.group.fields"));
     fieldGroup.setSelectItems(
@@ -208,36 +203,12 @@ public class SegmentsBacking implements Serializable {
     }
   }
 
-  /** The subscribers a segment selects now, as CSV for Excel, streamed page by page. */
+  /** The subscribers a segment selects now, as CSV for Excel, written as the browser reads it. */
   public StreamedContent export(Segment segment) {
     TenantKey tenant = workingTenant.current().orElseThrow();
-    long id = segment.getId();
-    return DefaultStreamedContent.builder()
-        .name("segment-" + id + ".csv")
-        .contentType("text/csv; charset=UTF-8")
-        .writer(
-            out -> {
-              try (CsvWriter csv =
-                  CsvWriter.builder().separator(';').byteOrderMark(true).open(out)) {
-                csv.writeRow("email", "firstName", "lastName", "status");
-                String after = null;
-                List<Subscriber> page;
-                do {
-                  page = segments.membersAfter(tenant, id, after, EXPORT_PAGE);
-                  for (Subscriber subscriber : page) {
-                    csv.writeRow(
-                        subscriber.getEmail().value(),
-                        subscriber.getFirstName(),
-                        subscriber.getLastName(),
-                        subscriber.getStatus().name());
-                    after = subscriber.getEmail().value();
-                  }
-                } while (page.size() == EXPORT_PAGE);
-              } catch (IOException e) {
-                throw new UncheckedIOException(e);
-              }
-            })
-        .build();
+    return CsvExports.download(
+        "segment-" + segment.getId() + ".csv",
+        out -> exports.segmentMembers(tenant, segment.getId(), CsvExports.forExcel(), out));
   }
 
   /** The operators that fit a rule's field. */

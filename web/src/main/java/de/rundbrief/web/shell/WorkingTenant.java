@@ -8,6 +8,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.SessionScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.io.IOException;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Optional;
@@ -67,6 +68,25 @@ public class WorkingTenant implements Serializable {
    * @throws TenantNotFoundException for an unknown or foreign tenant, or "all tenants" chosen by
    *     tenant staff
    */
+  /**
+   * Applies a view's {@code ?tenant=} parameter: absent leaves the choice as it is, a tenant the
+   * caller may not see ends the request with 404.
+   *
+   * @return whether the view goes on
+   */
+  public boolean applyViewParameter(String tenant) throws IOException {
+    if (tenant == null || tenant.isBlank()) {
+      return true;
+    }
+    try {
+      setSelection(tenant);
+      return true;
+    } catch (TenantNotFoundException e) {
+      Views.notFound();
+      return false;
+    }
+  }
+
   public void setSelection(String selection) {
     if (selection == null || ALL.equals(selection)) {
       if (!staff.isCentral()) {

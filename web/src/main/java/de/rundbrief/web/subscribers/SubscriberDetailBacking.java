@@ -6,11 +6,12 @@ import de.rundbrief.application.SubscriberService;
 import de.rundbrief.domain.NotFoundException;
 import de.rundbrief.domain.consent.ConsentEvent;
 import de.rundbrief.domain.consent.SuppressedAddressException;
-import de.rundbrief.domain.mailinglist.ListSummary;
+import de.rundbrief.domain.mailinglist.MailingList;
 import de.rundbrief.domain.tenant.TenantAccessDeniedException;
 import de.rundbrief.domain.tenant.TenantKey;
 import de.rundbrief.web.api.Json.SubscriberExportJson;
 import de.rundbrief.web.shell.Messages;
+import de.rundbrief.web.shell.Views;
 import jakarta.ejb.AccessLocalException;
 import jakarta.ejb.EJBAccessException;
 import jakarta.faces.context.FacesContext;
@@ -45,7 +46,7 @@ public class SubscriberDetailBacking implements Serializable {
   private String tenant;
   private Long id;
   private SubscriberDetail detail;
-  private List<ListSummary> tenantLists = List.of();
+  private List<MailingList> tenantLists = List.of();
   private Long listToAdd;
   private String legalBasis;
 
@@ -55,21 +56,15 @@ public class SubscriberDetailBacking implements Serializable {
       return;
     }
     if (!TenantKey.isValid(tenant) || id == null) {
-      notFound();
+      Views.notFound();
       return;
     }
     try {
       reload();
-      tenantLists = lists.list(key());
+      tenantLists = lists.all(key());
     } catch (NotFoundException e) {
-      notFound();
+      Views.notFound();
     }
-  }
-
-  private static void notFound() throws IOException {
-    FacesContext faces = FacesContext.getCurrentInstance();
-    faces.getExternalContext().responseSendError(404, "Not found");
-    faces.responseComplete();
   }
 
   public void addToList() {
@@ -157,7 +152,7 @@ public class SubscriberDetailBacking implements Serializable {
     return detail;
   }
 
-  public List<ListSummary> getTenantLists() {
+  public List<MailingList> getTenantLists() {
     return tenantLists;
   }
 

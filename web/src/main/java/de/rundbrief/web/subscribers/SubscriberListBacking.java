@@ -19,7 +19,6 @@ import de.rundbrief.domain.subscriber.SubscriberRepository;
 import de.rundbrief.domain.subscriber.SubscriberStatus;
 import de.rundbrief.domain.tenant.TenantAccessDeniedException;
 import de.rundbrief.domain.tenant.TenantKey;
-import de.rundbrief.domain.tenant.TenantNotFoundException;
 import de.rundbrief.web.shell.InputCheck;
 import de.rundbrief.web.shell.Messages;
 import de.rundbrief.web.shell.PagedModel;
@@ -72,6 +71,8 @@ public class SubscriberListBacking implements Serializable {
   private Long segmentFilter;
 
   private List<Segment> segments = List.of();
+  private Long resolvedSegment;
+  private SegmentDefinition resolvedRules;
 
   /** In "all tenants": only this tenant's subscribers. */
   private String tenantFilter;
@@ -85,16 +86,7 @@ public class SubscriberListBacking implements Serializable {
 
   /** Applies {@code ?tenant=}; a tenant the caller may not see answers 404. */
   public void applyTenantParameter() throws IOException {
-    if (tenantParameter == null || tenantParameter.isBlank()) {
-      return;
-    }
-    try {
-      workingTenant.setSelection(tenantParameter);
-    } catch (TenantNotFoundException e) {
-      FacesContext faces = FacesContext.getCurrentInstance();
-      faces.getExternalContext().responseSendError(404, "Not found");
-      faces.responseComplete();
-    }
+    workingTenant.applyViewParameter(tenantParameter);
   }
 
   /** A changed search shows its first page. */
@@ -132,7 +124,7 @@ public class SubscriberListBacking implements Serializable {
     Map<String, String> values =
         form.isNew()
             ? Map.of()
-            : subscribers.detail(tenant, form.getId()).attributes().stream()
+            : attributes.valuesOf(tenant, form.getId()).stream()
                 .collect(
                     Collectors.toMap(v -> v.getDefinition().getKey(), AttributeValue::getText));
     form.useFields(
@@ -246,6 +238,15 @@ public class SubscriberListBacking implements Serializable {
     this.statusFilter = statusFilter;
   }
 
+  /** The chosen segment's rules, read once per choice rather than for every page. */
+  private SegmentDefinition segmentRules(TenantKey working) {
+    if (!segmentFilter.equals(resolvedSegment)) {
+      resolvedRules = segmentService.get(working, segmentFilter).getDefinition();
+      resolvedSegment = segmentFilter;
+    }
+    return resolvedRules;
+  }
+
   public Long getSegmentFilter() {
     return segmentFilter;
   }
@@ -292,9 +293,7 @@ public class SubscriberListBacking implements Serializable {
     protected Page<Subscriber> search(Map<String, FilterMeta> filterBy, PageRequest request) {
       TenantKey working = workingTenant.current().orElse(null);
       SegmentDefinition segment =
-          working == null || segmentFilter == null
-              ? null
-              : segmentService.get(working, segmentFilter).getDefinition();
+          working == null || segmentFilter == null ? null : segmentRules(working);
       SubscriberFilter filter =
           new SubscriberFilter(
               query,

@@ -282,7 +282,7 @@ class ApiIT {
                   "SELECT tenant_key || ' ' || action || ' ' || coalesce(detail, '') FROM audit_entry"
                       + " WHERE actor = 'central' ORDER BY id"))
           .contains(
-              "sued subscriber.create ", "sued subscriber.detail " + id, "nord subscriber.search ");
+              "sued subscriber.create ", "sued subscriber.get " + id, "nord subscriber.search ");
       assertThat(Sql.strings(c, "SELECT count(*) FROM audit_entry WHERE actor = 'nord-editor'"))
           .containsExactly("0");
     }
@@ -515,6 +515,85 @@ class ApiIT {
                 .getInt("count"))
         .as("a list id of another tenant selects nobody")
         .isZero();
+  }
+
+  @Test
+  void writesWithAnotherTenantsIdsChangeNothing() {
+    String suffix = UUID.randomUUID().toString().substring(0, 6);
+    Api editor = Api.as(base, "nord-editor");
+    Response list =
+        editor.post(
+            "tenants/nord/lists",
+            "{\"name\":\"Kept "
+                + suffix
+                + "\",\"visibility\":\"INTERNAL\",\"optInMode\":\"SINGLE\"}");
+    long listId = list.object().getJsonNumber("id").longValue();
+    long subscriber =
+        editor
+            .post("tenants/nord/subscribers", "{\"email\":\"" + unique("kept") + "\"}")
+            .object()
+            .getJsonNumber("id")
+            .longValue();
+    assertThat(
+            editor
+                .post(
+                    "tenants/nord/lists/" + listId + "/members",
+                    "{\"subscriberId\":" + subscriber + ",\"legalBasis\":\"Contract\"}")
+                .status())
+        .isEqualTo(200);
+    String rules =
+        "\"match\":\"ALL\",\"rules\":[{\"field\":\"email\",\"operator\":\"CONTAINS\",\"value\":\"kept\"}]";
+    long segment =
+        editor
+            .post("tenants/nord/segments", "{\"name\":\"Kept " + suffix + "\"," + rules + "}")
+            .object()
+            .getJsonNumber("id")
+            .longValue();
+    long field =
+        Api.as(base, "nord-admin")
+            .post(
+                "tenants/nord/attributes",
+                "{\"key\":\"kept_" + suffix + "\",\"label\":\"Kept\",\"type\":\"TEXT\"}")
+            .object()
+            .getJsonNumber("id")
+            .longValue();
+
+    String listChange = "{\"name\":\"Taken\",\"visibility\":\"PUBLIC\",\"optInMode\":\"SINGLE\"}";
+    String segmentChange = "{\"name\":\"Taken\"," + rules + "}";
+    String fieldChange = "{\"key\":\"kept_" + suffix + "\",\"label\":\"Taken\",\"type\":\"TEXT\"}";
+    Api suedEditor = Api.as(base, "sued-editor");
+    Api suedAdmin = Api.as(base, "sued-admin");
+    for (String tenant : List.of("sued", "nord")) {
+      String path = "tenants/" + tenant;
+      assertThat(suedEditor.put(path + "/lists/" + listId, listChange).status()).isEqualTo(404);
+      assertThat(suedEditor.delete(path + "/lists/" + listId + "/members/" + subscriber).status())
+          .isEqualTo(404);
+      assertThat(suedEditor.put(path + "/segments/" + segment, segmentChange).status())
+          .isEqualTo(404);
+      assertThat(suedEditor.delete(path + "/segments/" + segment).status()).isEqualTo(404);
+      assertThat(suedAdmin.put(path + "/attributes/" + field, fieldChange).status()).isEqualTo(404);
+      assertThat(suedAdmin.delete(path + "/attributes/" + field).status()).isEqualTo(404);
+    }
+
+    assertThat(editor.get("tenants/nord/lists/" + listId).object().getString("name"))
+        .isEqualTo("Kept " + suffix);
+    assertThat(
+            editor
+                .get("tenants/nord/lists/" + listId + "/members")
+                .object()
+                .getJsonArray("items")
+                .getJsonObject(0)
+                .getString("status"))
+        .isEqualTo("SUBSCRIBED");
+    assertThat(editor.get("tenants/nord/segments/" + segment).object().getString("name"))
+        .isEqualTo("Kept " + suffix);
+    assertThat(
+            editor.get("tenants/nord/attributes").json().asJsonArray().stream()
+                .map(JsonValue::asJsonObject)
+                .filter(f -> f.getJsonNumber("id").longValue() == field)
+                .map(f -> f.getString("label"))
+                .toList())
+        .containsExactly("Kept");
   }
 
   private List<String> tenantKeys(String user) {

@@ -320,10 +320,10 @@ class ConsentIT {
               Sql.strings(
                   c,
                   "SELECT actor || ' ' || tenant_key || ' ' || detail FROM audit_entry"
-                      + " WHERE action = 'subscribers.erase' AND detail = 'subscriber "
+                      + " WHERE action = 'subscriber.erase' AND detail = '"
                       + signed
                       + "'"))
-          .containsExactly("nord-admin nord subscriber " + signed);
+          .containsExactly("nord-admin nord " + signed);
       assertThat(
               Sql.strings(
                   c, "SELECT count(*) FROM audit_entry WHERE detail LIKE '%" + signedEmail + "%'"))

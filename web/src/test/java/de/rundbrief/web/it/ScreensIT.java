@@ -430,6 +430,10 @@ class ScreensIT {
       browser.signIn("sued-editor", RundbriefServer.PASSWORD);
       browser.go("lists/import.xhtml?tenant=nord&list=" + newsletter);
       assertThat(browser.driver().getPageSource()).doesNotContain("Newsletter");
+      browser.go("lists/import.xhtml?tenant=sued&list=" + newsletter);
+      assertThat(browser.driver().getPageSource())
+          .as("nord's list id under sued's key")
+          .doesNotContain("Newsletter");
     }
   }
 
