@@ -1,0 +1,73 @@
+package de.rundbrief.domain.setting;
+
+import static de.rundbrief.domain.setting.SettingScope.GLOBAL_ONLY;
+import static de.rundbrief.domain.setting.SettingScope.TENANT_OVERRIDABLE;
+
+/**
+ * Every setting Rundbrief knows, with its type, who may set it and its built-in default. The enum
+ * name is the stored key; renaming a constant needs a migration.
+ */
+public enum SettingKey {
+  /** Sender name of mailings; empty means the tenant's name. */
+  SENDER_NAME(SettingType.TEXT, TENANT_OVERRIDABLE, ""),
+  /** Sender address of mailings; its domain must be among {@link #ALLOWED_SENDER_DOMAINS}. */
+  SENDER_ADDRESS(SettingType.EMAIL, TENANT_OVERRIDABLE, ""),
+  REPLY_TO(SettingType.EMAIL, TENANT_OVERRIDABLE, ""),
+  /** The domains that sender addresses may use; empty allows none. */
+  ALLOWED_SENDER_DOMAINS(SettingType.DOMAIN_LIST, GLOBAL_ONLY, ""),
+  /** The imprint footer under every mailing and hosted page. */
+  IMPRINT_HTML(SettingType.HTML, TENANT_OVERRIDABLE, ""),
+  PRIVACY_POLICY_URL(SettingType.URL, TENANT_OVERRIDABLE, ""),
+  /**
+   * The address under which mail recipients and website visitors reach Rundbrief; its default is
+   * the server's configuration ({@code rundbrief.public-base-url}).
+   */
+  PUBLIC_BASE_URL(SettingType.URL, GLOBAL_ONLY, ""),
+  /** Subject of the double opt-in mail; empty means Rundbrief's own text. */
+  OPT_IN_SUBJECT(SettingType.TEXT, TENANT_OVERRIDABLE, ""),
+  /** Plain text of the double opt-in mail; empty means Rundbrief's own text. */
+  OPT_IN_TEXT(SettingType.LONG_TEXT, TENANT_OVERRIDABLE, ""),
+  BRANDING_LOGO_URL(SettingType.URL, TENANT_OVERRIDABLE, ""),
+  BRANDING_COLOR(SettingType.COLOR, TENANT_OVERRIDABLE, "#1f5f8b"),
+  /** Days after which an unconfirmed subscription is deleted. */
+  RETENTION_UNCONFIRMED_DAYS(SettingType.NUMBER, TENANT_OVERRIDABLE, "30"),
+  /** Days after which per-recipient sending records are deleted. */
+  RETENTION_SENDING_LOG_DAYS(SettingType.NUMBER, TENANT_OVERRIDABLE, "365"),
+  /** SMTP connections all instances together open at most. */
+  SENDING_CONNECTIONS(SettingType.NUMBER, GLOBAL_ONLY, "4"),
+  /** Messages per second over all tenants; 0 means no limit. */
+  SENDING_PER_SECOND(SettingType.NUMBER, GLOBAL_ONLY, "0"),
+  /** Messages per hour over all tenants; 0 means no limit. */
+  SENDING_PER_HOUR(SettingType.NUMBER, GLOBAL_ONLY, "0"),
+  /**
+   * Messages one mailing sends before the next waiting mailing (of any tenant) gets its turn: the
+   * fair share between tenants.
+   */
+  SENDING_FAIR_SHARE(SettingType.NUMBER, GLOBAL_ONLY, "200");
+
+  private final SettingType type;
+  private final SettingScope scope;
+  private final String defaultValue;
+
+  SettingKey(SettingType type, SettingScope scope, String defaultValue) {
+    this.type = type;
+    this.scope = scope;
+    this.defaultValue = defaultValue;
+  }
+
+  public SettingType type() {
+    return type;
+  }
+
+  public SettingScope scope() {
+    return scope;
+  }
+
+  public String defaultValue() {
+    return defaultValue;
+  }
+
+  public boolean isGlobalOnly() {
+    return scope == GLOBAL_ONLY;
+  }
+}
