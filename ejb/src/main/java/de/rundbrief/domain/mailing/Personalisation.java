@@ -1,0 +1,132 @@
+package de.rundbrief.domain.mailing;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A text with placeholders, parsed once and filled for each recipient: {@code {{ firstName }}},
+ * {@code {{ field.company | Ihre Firma }}} (a fallback after the bar, used where the recipient has
+ * no value). The names are {@link #FIRST_NAME}, {@link #LAST_NAME}, {@link #EMAIL} and {@code
+ * field.<key>} for the tenant's fields; {@link #check} refuses any other before a mailing is saved,
+ * so that an unknown name is an error at once, not a blank in every mail.
+ */
+public final class Personalisation {
+
+  public static final String FIRST_NAME = "firstName";
+  public static final String LAST_NAME = "lastName";
+  public static final String EMAIL = "email";
+
+  /** Prefix of a tenant field's placeholder: {@code field.company}. */
+  public static final String FIELD_PREFIX = "field.";
+
+  /** A placeholder: a name and an optional fallback, which cannot itself contain braces. */
+  public static final Pattern PLACEHOLDER =
+      Pattern.compile("\\{\\{\\s*([A-Za-z][A-Za-z0-9_.-]*)\\s*(?:\\|([^{}]*))?}}");
+
+  private static final Set<String> BUILT_IN = Set.of(FIRST_NAME, LAST_NAME, EMAIL);
+
+  private sealed interface Part permits Literal, Placeholder {}
+
+  private record Literal(String text) implements Part {}
+
+  private record Placeholder(String name, String fallback) implements Part {}
+
+  private final List<Part> parts;
+
+  private Personalisation(List<Part> parts) {
+    this.parts = List.copyOf(parts);
+  }
+
+  public static Personalisation parse(String template) {
+    List<Part> parts = new ArrayList<>();
+    Matcher matcher = PLACEHOLDER.matcher(template == null ? "" : template);
+    int last = 0;
+    while (matcher.find()) {
+      if (matcher.start() > last) {
+        parts.add(new Literal(template.substring(last, matcher.start())));
+      }
+      String fallback = matcher.group(2) == null ? "" : matcher.group(2).strip();
+      parts.add(new Placeholder(matcher.group(1), fallback));
+      last = matcher.end();
+    }
+    if (template != null && last < template.length()) {
+      parts.add(new Literal(template.substring(last)));
+    }
+    return new Personalisation(parts);
+  }
+
+  /** The placeholder names used, in order of first use. */
+  public Set<String> names() {
+    Set<String> names = new LinkedHashSet<>();
+    for (Part part : parts) {
+      if (part instanceof Placeholder placeholder) {
+        names.add(placeholder.name());
+      }
+    }
+    return names;
+  }
+
+  /** The field keys used ({@code company} for {@code field.company}). */
+  public Set<String> fieldKeys() {
+    Set<String> keys = new LinkedHashSet<>();
+    for (String name : names()) {
+      if (name.startsWith(FIELD_PREFIX)) {
+        keys.add(name.substring(FIELD_PREFIX.length()));
+      }
+    }
+    return keys;
+  }
+
+  /**
+   * Fills the placeholders.
+   *
+   * @param values a recipient's value for a name, {@code null} or blank where it has none
+   * @param escape applied to values (HTML escaping for an HTML body), not to fallbacks, which are
+   *     the author's own text in the body's own syntax
+   */
+  public String render(Function<String, String> values, UnaryOperator<String> escape) {
+    StringBuilder text = new StringBuilder();
+    for (Part part : parts) {
+      if (part instanceof Literal literal) {
+        text.append(literal.text());
+      } else if (part instanceof Placeholder placeholder) {
+        String value = values.apply(placeholder.name());
+        text.append(
+            value == null || value.isBlank() ? placeholder.fallback() : escape.apply(value));
+      }
+    }
+    return text.toString();
+  }
+
+  /**
+   * @param fieldKeys the keys of the tenant's fields
+   * @throws InvalidMailingException naming every unknown placeholder of the texts
+   */
+  public static void check(Set<String> fieldKeys, String... texts) {
+    Set<String> unknown = new TreeSet<>();
+    for (String text : texts) {
+      for (String name : parse(text).names()) {
+        boolean known =
+            BUILT_IN.contains(name)
+                || name.startsWith(FIELD_PREFIX)
+                    && fieldKeys.contains(name.substring(FIELD_PREFIX.length()));
+        if (!known) {
+          unknown.add(name);
+        }
+      }
+    }
+    if (!unknown.isEmpty()) {
+      throw new InvalidMailingException(
+          "Unknown placeholder(s): "
+              + String.join(", ", unknown)
+              + ". Known are firstName, lastName, email and field.<key> of the tenant's fields.");
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** HTML for mails: the allow-list sanitiser and the plain-text alternative. */
+package de.rundbrief.infrastructure.html;
