@@ -24,6 +24,15 @@ public final class Sql {
     }
   }
 
+  /** The first column of every row, as text. */
+  public static List<String> column(DataSource dataSource, String sql, Object... parameters) {
+    try (Connection connection = dataSource.getConnection()) {
+      return strings(connection, sql, parameters);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e.getMessage(), e);
+    }
+  }
+
   public static List<String> strings(Connection connection, String sql, Object... parameters)
       throws SQLException {
     try (PreparedStatement statement = connection.prepareStatement(sql)) {

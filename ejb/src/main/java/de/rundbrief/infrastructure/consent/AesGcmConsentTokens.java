@@ -50,7 +50,8 @@ public class AesGcmConsentTokens implements ConsentTokens {
     this(secrets.key(KEY_NAME), clock);
   }
 
-  AesGcmConsentTokens(byte[] key, Clock clock) {
+  /** With a key of its own, outside the container. */
+  public AesGcmConsentTokens(byte[] key, Clock clock) {
     this.key = new SecretKeySpec(key, "AES");
     this.clock = clock;
   }

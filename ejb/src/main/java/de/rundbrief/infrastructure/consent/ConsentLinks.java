@@ -62,6 +62,11 @@ public class ConsentLinks {
     return baseUrl + ONE_CLICK_PATH + seal(TokenPurpose.UNSUBSCRIBE, tenant, subscriberId, listId);
   }
 
+  /** The unsubscribe page without a token, for test sends, where nobody is to be unsubscribed. */
+  public String unsubscribePage() {
+    return baseUrl + UNSUBSCRIBE_PAGE;
+  }
+
   private String seal(TokenPurpose purpose, TenantKey tenant, long subscriberId, long listId) {
     return tokens.seal(ConsentToken.issue(purpose, tenant, subscriberId, listId, clock.instant()));
   }

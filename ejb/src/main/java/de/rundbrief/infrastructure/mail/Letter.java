@@ -1,0 +1,208 @@
+package de.rundbrief.infrastructure.mail;
+
+import de.rundbrief.domain.mailing.MailHtml;
+import de.rundbrief.domain.mailing.Personalisation;
+import de.rundbrief.domain.mailing.SenderIdentity;
+import de.rundbrief.domain.tenant.TenantKey;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.io.UnsupportedEncodingException;
+import java.nio.charset.StandardCharsets;
+import java.text.MessageFormat;
+import java.util.Date;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.ResourceBundle;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import org.eclipse.angus.mail.smtp.SMTPMessage;
+
+/**
+ * A mailing made ready to go out: its texts parsed once, then turned into one personal message per
+ * recipient. Every message carries Rundbrief's footer (the imprint, why the recipient gets it, a
+ * personal unsubscribe link), the RFC 8058 one-click unsubscribe headers, a Message-ID that stays
+ * the same for this mailing and recipient however often it is sent, and a Return-Path that names
+ * them both (see {@link VerpAddresses}).
+ */
+public final class Letter {
+
+  /** One recipient's side of a message. */
+  public record Personal(
+      long subscriberId,
+      String email,
+      Function<String, String> values,
+      String unsubscribeUrl,
+      String oneClickUrl) {}
+
+  /** What the letter is made of, as the mailing holds it. */
+  public record Content(
+      TenantKey tenant,
+      long mailingId,
+      String tenantName,
+      String subject,
+      String preheader,
+      SenderIdentity sender,
+      String replyTo,
+      String language,
+      String htmlBody,
+      String textBody,
+      String imprintHtml) {}
+
+  private final Content content;
+  private final Personalisation subject;
+  private final Personalisation preheader;
+  private final Personalisation html;
+  private final Personalisation text;
+  private final String imprintText;
+  private final ResourceBundle texts;
+
+  public Letter(Content content, MailHtml mailHtml) {
+    this.content = content;
+    this.subject = Personalisation.parse(content.subject());
+    this.preheader = Personalisation.parse(content.preheader());
+    this.html = Personalisation.parse(content.htmlBody());
+    this.text = Personalisation.parse(content.textBody());
+    this.imprintText =
+        content.imprintHtml() == null ? "" : mailHtml.plainText(content.imprintHtml());
+    this.texts =
+        ResourceBundle.getBundle(
+            "de.rundbrief.infrastructure.mail.mails",
+            Locale.forLanguageTag(content.language()),
+            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+  }
+
+  public Content content() {
+    return content;
+  }
+
+  /** The field keys the letter's placeholders use, to load just those per recipient. */
+  public Set<String> fieldKeys() {
+    Set<String> keys = new LinkedHashSet<>(subject.fieldKeys());
+    keys.addAll(preheader.fieldKeys());
+    keys.addAll(html.fieldKeys());
+    keys.addAll(text.fieldKeys());
+    return keys;
+  }
+
+  public String subject(Personal person) {
+    return MailText.headerSafe(subject.render(person.values(), MailText::headerSafe));
+  }
+
+  /** The whole HTML document one recipient gets; also the preview. */
+  public String html(Personal person) {
+    StringBuilder page = new StringBuilder(content.htmlBody().length() + 2048);
+    page.append("<!DOCTYPE html><html lang=\"")
+        .append(content.language())
+        .append("\"><head><meta charset=\"UTF-8\">")
+        .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+        .append("<title>")
+        .append(MailText.html(subject(person)))
+        .append("</title></head><body>");
+    String hidden = preheader.render(person.values(), MailText::html);
+    if (!hidden.isBlank()) {
+      page.append("<div style=\"display:none;max-height:0;overflow:hidden;\">")
+          .append(hidden)
+          .append("</div>");
+    }
+    page.append(html.render(person.values(), MailText::html));
+    page.append("<div style=\"margin-top:32px;font-size:12px;line-height:1.5;color:#666666;\">");
+    if (content.imprintHtml() != null) {
+      page.append("<div>").append(content.imprintHtml()).append("</div>");
+    }
+    page.append("<p>")
+        .append(
+            MailText.html(
+                MessageFormat.format(texts.getString("footer.reason"), content.tenantName())))
+        .append("<br><a href=\"")
+        .append(MailText.html(person.unsubscribeUrl()))
+        .append("\">")
+        .append(MailText.html(texts.getString("footer.unsubscribe")))
+        .append("</a></p></div></body></html>");
+    return page.toString();
+  }
+
+  /** The plain-text alternative one recipient gets. */
+  public String text(Personal person) {
+    StringBuilder plain = new StringBuilder(content.textBody().length() + 512);
+    plain
+        .append(text.render(person.values(), UnaryOperator.identity()).strip())
+        .append("\n\n-- \n");
+    if (!imprintText.isBlank()) {
+      plain.append(imprintText).append("\n\n");
+    }
+    plain
+        .append(MessageFormat.format(texts.getString("footer.reason"), content.tenantName()))
+        .append('\n')
+        .append(texts.getString("footer.unsubscribe"))
+        .append(": ")
+        .append(person.unsubscribeUrl())
+        .append('\n');
+    return plain.toString();
+  }
+
+  /**
+   * The message for one recipient.
+   *
+   * @param returnPath the envelope sender, where bounces go
+   */
+  public MimeMessage compose(Session session, Personal person, String returnPath)
+      throws MessagingException {
+    String messageId =
+        "<rb."
+            + content.tenant().value()
+            + "."
+            + content.mailingId()
+            + "."
+            + person.subscriberId()
+            + "@"
+            + content.sender().domain()
+            + ">";
+    SMTPMessage message =
+        new SMTPMessage(session) {
+          @Override
+          protected void updateMessageID() throws MessagingException {
+            setHeader("Message-ID", messageId);
+          }
+        };
+    message.setEnvelopeFrom(returnPath);
+    message.setFrom(address(content.sender().address(), senderName()));
+    if (content.replyTo() != null) {
+      message.setReplyTo(new InternetAddress[] {new InternetAddress(content.replyTo())});
+    }
+    message.setRecipient(Message.RecipientType.TO, new InternetAddress(person.email()));
+    message.setSubject(subject(person), StandardCharsets.UTF_8.name());
+    message.setSentDate(new Date());
+    message.setHeader("List-Unsubscribe", "<" + person.oneClickUrl() + ">");
+    message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+    message.setHeader("Precedence", "bulk");
+
+    MimeBodyPart plain = new MimeBodyPart();
+    plain.setText(text(person), StandardCharsets.UTF_8.name());
+    MimeBodyPart rich = new MimeBodyPart();
+    rich.setContent(html(person), "text/html; charset=UTF-8");
+    MimeMultipart alternative = new MimeMultipart("alternative");
+    alternative.addBodyPart(plain);
+    alternative.addBodyPart(rich);
+    message.setContent(alternative);
+    message.saveChanges();
+    return message;
+  }
+
+  private String senderName() {
+    return content.sender().name() != null ? content.sender().name() : content.tenantName();
+  }
+
+  private static InternetAddress address(String address, String name) throws MessagingException {
+    try {
+      return new InternetAddress(address, MailText.headerSafe(name), StandardCharsets.UTF_8.name());
+    } catch (UnsupportedEncodingException e) {
+      throw new MessagingException("UTF-8 is not available", e);
+    }
+  }
+}

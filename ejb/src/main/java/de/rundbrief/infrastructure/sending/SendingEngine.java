@@ -1,0 +1,128 @@
+package de.rundbrief.infrastructure.sending;
+
+import de.rundbrief.domain.mailing.MailHtml;
+import de.rundbrief.domain.setting.Settings;
+import de.rundbrief.infrastructure.consent.ConsentLinks;
+import de.rundbrief.infrastructure.mail.ConfirmationMailer;
+import de.rundbrief.infrastructure.mail.VerpAddresses;
+import de.rundbrief.infrastructure.security.AddressHasher;
+import de.rundbrief.infrastructure.security.ApplicationSecrets;
+import de.rundbrief.infrastructure.sending.RecipientQueue.Active;
+import de.rundbrief.infrastructure.tenancy.DatabaseDialect;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.inject.Inject;
+import jakarta.mail.Session;
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Drives the sending of every instance: once a second it starts scheduled mailings that are due,
+ * lets the {@link SendingRunner} look for work, and keeps as many workers (each one SMTP
+ * connection) running as there is work for and central administrators allow.
+ */
+@Singleton
+@Startup
+@DependsOn("SchemaMigrations")
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class SendingEngine {
+
+  private static final Logger LOG = Logger.getLogger(SendingEngine.class.getName());
+
+  @Resource private ManagedScheduledExecutorService scheduler;
+  @Resource private ManagedExecutorService executor;
+
+  @Resource(lookup = ConfirmationMailer.MAIL_SESSION)
+  private Session session;
+
+  @Inject private SendingTransactions transactions;
+  @Inject private MailingStarts starts;
+  @Inject private DatabaseDialect dialect;
+  @Inject private MailHtml mailHtml;
+  @Inject private ConsentLinks links;
+  @Inject private Settings settings;
+  @Inject private ApplicationSecrets secrets;
+  @Inject private Clock clock;
+
+  private final AtomicInteger workers = new AtomicInteger();
+  private volatile boolean stopping;
+  private SendingRunner runner;
+  private ScheduledFuture<?> ticks;
+
+  @PostConstruct
+  void start() {
+    String owner =
+        ManagementFactory.getRuntimeMXBean().getName()
+            + "/"
+            + UUID.randomUUID().toString().substring(0, 8);
+    runner =
+        new SendingRunner(
+            transactions,
+            dialect.hasRowLevelSecurity(),
+            session,
+            mailHtml,
+            links,
+            settings,
+            secrets.key(AddressHasher.KEY_NAME),
+            new VerpAddresses(secrets.key(VerpAddresses.KEY_NAME)),
+            clock,
+            owner);
+    ticks = scheduler.scheduleWithFixedDelay(this::tick, 2, 1, TimeUnit.SECONDS);
+  }
+
+  @PreDestroy
+  void stop() {
+    stopping = true;
+    if (ticks != null) {
+      ticks.cancel(false);
+    }
+  }
+
+  private void tick() {
+    if (stopping) {
+      return;
+    }
+    try {
+      List<Active> due = transactions.acrossTenants(c -> RecipientQueue.due(c, clock.instant()));
+      if (due != null) {
+        for (Active mailing : due) {
+          starts.startIfDue(mailing.tenant(), mailing.mailingId());
+        }
+      }
+      runner.tick();
+      while (!stopping && runner.hasWork() && workers.get() < runner.connections()) {
+        workers.incrementAndGet();
+        executor.execute(
+            () -> {
+              try {
+                runner.work(() -> stopping);
+              } catch (RuntimeException e) {
+                LOG.log(Level.SEVERE, "A sending worker stopped", e);
+              } finally {
+                workers.decrementAndGet();
+              }
+            });
+      }
+    } catch (RuntimeException e) {
+      LOG.log(Level.SEVERE, "The sending engine could not look for work", e);
+    }
+  }
+}

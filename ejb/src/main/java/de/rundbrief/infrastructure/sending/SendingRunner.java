@@ -1,0 +1,478 @@
+package de.rundbrief.infrastructure.sending;
+
+import de.rundbrief.domain.mailing.MailHtml;
+import de.rundbrief.domain.mailing.Personalisation;
+import de.rundbrief.domain.setting.EffectiveSettings;
+import de.rundbrief.domain.setting.SettingKey;
+import de.rundbrief.domain.setting.Settings;
+import de.rundbrief.domain.subscriber.EmailAddress;
+import de.rundbrief.domain.tenant.TenantKey;
+import de.rundbrief.infrastructure.consent.ConsentLinks;
+import de.rundbrief.infrastructure.mail.Letter;
+import de.rundbrief.infrastructure.mail.VerpAddresses;
+import de.rundbrief.infrastructure.security.AddressHasher;
+import de.rundbrief.infrastructure.sending.RecipientQueue.Active;
+import de.rundbrief.infrastructure.sending.RecipientQueue.Claimed;
+import de.rundbrief.infrastructure.sending.RecipientQueue.Mailed;
+import de.rundbrief.infrastructure.sending.RecipientQueue.Person;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The sending engine's work, free of the container: {@link #tick} looks for mailings with work and
+ * recovers recipients whose lease ran out; {@link #work} is one worker with one SMTP connection,
+ * which claims batches of recipients in turn from the sending mailings and sends them.
+ *
+ * <p>Crash safety comes from the order of things: a recipient is claimed under a lease before it is
+ * sent, and recorded as sent in its own transaction the moment the server accepted it. A server
+ * that dies leaves claimed recipients whose lease runs out and whom another worker (here or after
+ * the restart) sends; only the one message per connection that the server had accepted but that was
+ * not yet recorded goes out twice.
+ */
+public final class SendingRunner {
+
+  /** Runs work in a new transaction on a connection bound to one tenant, or to all. */
+  public interface Transactions {
+    <T> T inTenant(TenantKey tenant, Work<T> work);
+
+    <T> T acrossTenants(Work<T> work);
+  }
+
+  /** Work on a bound connection. */
+  @FunctionalInterface
+  public interface Work<T> {
+    T run(Connection connection) throws SQLException;
+  }
+
+  /** How long a claim holds; a worker renews it while it works on the batch. */
+  public static final Duration LEASE = Duration.ofSeconds(60);
+
+  /** Recipients claimed at once at most, whatever the fair share. */
+  static final int MAX_BATCH = 100;
+
+  /** Temporary failures after which a recipient fails for good. */
+  static final int MAX_ATTEMPTS = 5;
+
+  static final String CANCELLED = "The mailing was cancelled";
+  static final String UNSUBSCRIBED = "No longer subscribed to the mailing's lists";
+  static final String SUPPRESSED = "On the suppression list";
+  static final String INACTIVE = "The subscriber is ";
+
+  private static final Logger LOG = Logger.getLogger(SendingRunner.class.getName());
+
+  /** On H2 (one instance, no SKIP LOCKED) claims take turns. */
+  private static final ReentrantLock H2_CLAIMS = new ReentrantLock();
+
+  private final Transactions transactions;
+  private final boolean postgreSql;
+  private final Session session;
+  private final MailHtml mailHtml;
+  private final ConsentLinks links;
+  private final Settings settings;
+  private final byte[] addressHashKey;
+  private final VerpAddresses verp;
+  private final Clock clock;
+  private final String owner;
+  private final Rotation rotation = new Rotation();
+  private final Throttle throttle;
+  private final Map<Active, Mailing> mailings = new ConcurrentHashMap<>();
+  private Duration retryAfter = Duration.ofMinutes(1);
+  private Duration reconnectAfter = Duration.ofSeconds(1);
+  private Instant lastRecovery = Instant.MIN;
+
+  /** A sending mailing as the workers use it. */
+  private record Mailing(Letter letter, List<Long> listIds) {}
+
+  public SendingRunner(
+      Transactions transactions,
+      boolean postgreSql,
+      Session session,
+      MailHtml mailHtml,
+      ConsentLinks links,
+      Settings settings,
+      byte[] addressHashKey,
+      VerpAddresses verp,
+      Clock clock,
+      String owner) {
+    this.transactions = transactions;
+    this.postgreSql = postgreSql;
+    this.session = session;
+    this.mailHtml = mailHtml;
+    this.links = links;
+    this.settings = settings;
+    this.addressHashKey = addressHashKey.clone();
+    this.verp = verp;
+    this.clock = clock;
+    this.owner = owner;
+    this.throttle = new Throttle(() -> clock.millis());
+  }
+
+  /** The first wait before a recipient is tried again; it doubles with each attempt. */
+  public SendingRunner retryAfter(Duration first) {
+    this.retryAfter = first;
+    return this;
+  }
+
+  /** The first wait before a worker tries to reach a mail server that is down again. */
+  public SendingRunner reconnectAfter(Duration first) {
+    this.reconnectAfter = first;
+    return this;
+  }
+
+  /**
+   * Looks at the database: recovers recipients whose lease ran out (at most every ten seconds),
+   * reads the limits, and finds the mailings with work.
+   */
+  public void tick() {
+    Instant now = clock.instant();
+    if (Duration.between(lastRecovery, now).toSeconds() >= 10 || lastRecovery == Instant.MIN) {
+      lastRecovery = now;
+      Integer recovered = transactions.acrossTenants(c -> RecipientQueue.recover(c, now));
+      if (recovered != null && recovered > 0) {
+        LOG.info(() -> recovered + " recipient(s) of an interrupted worker queued again");
+      }
+    }
+    EffectiveSettings global = settings.global();
+    throttle.limits(
+        global.number(SettingKey.SENDING_PER_SECOND), global.number(SettingKey.SENDING_PER_HOUR));
+    List<Active> found = transactions.acrossTenants(RecipientQueue::active);
+    List<Active> active = found == null ? List.of() : found;
+    mailings.keySet().retainAll(active);
+    rotation.refresh(active);
+  }
+
+  /** Whether a mailing has recipients to claim, as far as the last tick knows. */
+  public boolean hasWork() {
+    return rotation.hasWork();
+  }
+
+  /** The SMTP connections central administrators allow. */
+  public int connections() {
+    return Math.max(1, settings.global().number(SettingKey.SENDING_CONNECTIONS));
+  }
+
+  /**
+   * One worker: holds one SMTP connection and sends until no mailing has work or it is told to
+   * stop.
+   */
+  public void work(BooleanSupplier stopping) {
+    Transport transport = null;
+    int connectFailures = 0;
+    try {
+      while (!stopping.getAsBoolean()) {
+        Active next = rotation.next();
+        if (next == null) {
+          return;
+        }
+        if (transport == null || !transport.isConnected()) {
+          close(transport);
+          try {
+            transport = session.getTransport("smtp");
+            transport.connect();
+            connectFailures = 0;
+          } catch (MessagingException e) {
+            transport = null;
+            connectFailures++;
+            LOG.log(
+                Level.WARNING, "Cannot reach the mail server; sending waits: {0}", e.getMessage());
+            Thread.sleep(
+                backoff(reconnectAfter, connectFailures, Duration.ofSeconds(15)).toMillis());
+            continue;
+          }
+        }
+        if (!sendBatch(next, transport, stopping)) {
+          close(transport);
+          transport = null;
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      close(transport);
+    }
+  }
+
+  /**
+   * Claims and sends one batch of a mailing.
+   *
+   * @return false if the connection broke
+   */
+  private boolean sendBatch(Active active, Transport transport, BooleanSupplier stopping)
+      throws InterruptedException {
+    Mailing mailing = mailings.computeIfAbsent(active, this::load);
+    if (mailing == null) {
+      rotation.idle(active);
+      return true;
+    }
+    int share = Math.max(1, settings.global().number(SettingKey.SENDING_FAIR_SHARE));
+    int batch = Math.min(share, MAX_BATCH);
+    Instant claimedAt = clock.instant();
+    List<Claimed> claimed = claim(active, batch, claimedAt);
+    if (claimed.isEmpty()) {
+      if (transactions.inTenant(
+          active.tenant(),
+          c ->
+              RecipientQueue.finishIfDone(
+                  c, active.tenant(), active.mailingId(), clock.instant()))) {
+        LOG.info(() -> "Mailing " + active.mailingId() + " of " + active.tenant() + " is sent");
+        mailings.remove(active);
+      }
+      rotation.idle(active);
+      return true;
+    }
+    rotation.served(active, claimed.size(), share);
+    List<Outgoing> outgoing = prepare(active, mailing, claimed);
+    Instant renewed = claimedAt;
+    for (int i = 0; i < outgoing.size(); i++) {
+      Outgoing recipient = outgoing.get(i);
+      if (stopping.getAsBoolean()) {
+        requeue(active, outgoing.subList(i, outgoing.size()), null);
+        return true;
+      }
+      Instant now = clock.instant();
+      if (Duration.between(renewed, now).compareTo(LEASE.dividedBy(3)) > 0) {
+        renewed = now;
+        transactions.inTenant(
+            active.tenant(),
+            c -> {
+              RecipientQueue.renew(c, active.tenant(), active.mailingId(), owner, now.plus(LEASE));
+              return null;
+            });
+      }
+      throttle.acquire();
+      try {
+        MimeMessage message =
+            mailing.letter().compose(session, recipient.personal(), recipient.returnPath());
+        transport.sendMessage(message, message.getAllRecipients());
+        transactions.inTenant(
+            active.tenant(),
+            c -> {
+              relaxCommit(c);
+              RecipientQueue.sent(
+                  c,
+                  active.tenant(),
+                  active.mailingId(),
+                  recipient.subscriberId(),
+                  clock.instant());
+              return null;
+            });
+      } catch (MessagingException e) {
+        SmtpReply reply = SmtpReply.of(e);
+        if (reply.kind() == SmtpReply.Kind.CONNECTION) {
+          LOG.log(Level.WARNING, "The connection to the mail server broke: {0}", reply.text());
+          requeue(active, outgoing.subList(i, outgoing.size()), null);
+          return false;
+        }
+        failed(active, recipient, reply);
+      }
+    }
+    return true;
+  }
+
+  /** A claimed recipient with everything its message needs. */
+  private record Outgoing(
+      long subscriberId, int attempts, Letter.Personal personal, String returnPath) {}
+
+  private List<Claimed> claim(Active active, int batch, Instant now) {
+    Work<List<Claimed>> claim =
+        c ->
+            RecipientQueue.claim(
+                c,
+                postgreSql,
+                active.tenant(),
+                active.mailingId(),
+                owner,
+                now.plus(LEASE),
+                now,
+                batch);
+    if (postgreSql) {
+      return transactions.inTenant(active.tenant(), claim);
+    }
+    H2_CLAIMS.lock();
+    try {
+      return transactions.inTenant(active.tenant(), claim);
+    } finally {
+      H2_CLAIMS.unlock();
+    }
+  }
+
+  /**
+   * Reads what the batch's messages need, and skips the recipients who must not get it any more:
+   * erased, blocked or bounced meanwhile, no longer subscribed to any of the lists, suppressed.
+   */
+  private List<Outgoing> prepare(Active active, Mailing mailing, List<Claimed> claimed) {
+    TenantKey tenant = active.tenant();
+    List<Long> ids = claimed.stream().map(Claimed::subscriberId).toList();
+    Set<String> fieldKeys = mailing.letter().fieldKeys();
+    AddressHasher hasher = new AddressHasher(addressHashKey, tenant);
+    Map<String, String> hashes = new HashMap<>();
+    for (Claimed recipient : claimed) {
+      hashes.put(hasher.hex(EmailAddress.of(recipient.email())), recipient.email());
+    }
+    return transactions.inTenant(
+        tenant,
+        c -> {
+          Map<Long, Person> people = RecipientQueue.people(c, tenant, ids);
+          Map<Long, Long> lists = RecipientQueue.subscribedList(c, tenant, ids, mailing.listIds());
+          Map<Long, Map<String, String>> fields = RecipientQueue.fields(c, tenant, ids, fieldKeys);
+          Set<String> suppressed =
+              Set.copyOf(
+                  RecipientQueue.suppressed(c, tenant, hashes.keySet()).stream()
+                      .map(hashes::get)
+                      .toList());
+          Map<String, List<Long>> skipped = new HashMap<>();
+          List<Outgoing> outgoing = new ArrayList<>();
+          for (Claimed recipient : claimed) {
+            long id = recipient.subscriberId();
+            Person person = people.get(id);
+            String skip = null;
+            if (person == null || !"ACTIVE".equals(person.status())) {
+              skip = INACTIVE + (person == null ? "erased" : person.status().toLowerCase());
+            } else if (!lists.containsKey(id)) {
+              skip = UNSUBSCRIBED;
+            } else if (suppressed.contains(recipient.email())) {
+              skip = SUPPRESSED;
+            }
+            if (skip != null) {
+              skipped.computeIfAbsent(skip, reason -> new ArrayList<>()).add(id);
+              continue;
+            }
+            Map<String, String> values = new HashMap<>();
+            values.put(Personalisation.FIRST_NAME, person.firstName());
+            values.put(Personalisation.LAST_NAME, person.lastName());
+            values.put(Personalisation.EMAIL, recipient.email());
+            fields
+                .getOrDefault(id, Map.of())
+                .forEach((key, value) -> values.put(Personalisation.FIELD_PREFIX + key, value));
+            long listId = lists.get(id);
+            outgoing.add(
+                new Outgoing(
+                    id,
+                    recipient.attempts(),
+                    new Letter.Personal(
+                        id,
+                        recipient.email(),
+                        values::get,
+                        links.unsubscribeUrl(tenant, id, listId),
+                        links.oneClickUrl(tenant, id, listId)),
+                    verp.encode(bounceAddress(), tenant, active.mailingId(), id)));
+          }
+          for (Map.Entry<String, List<Long>> skip : skipped.entrySet()) {
+            RecipientQueue.settle(
+                c,
+                tenant,
+                active.mailingId(),
+                skip.getValue(),
+                owner,
+                "SKIPPED",
+                skip.getKey(),
+                null,
+                false);
+          }
+          return outgoing;
+        });
+  }
+
+  private void failed(Active active, Outgoing recipient, SmtpReply reply) {
+    int attempts = recipient.attempts() + 1;
+    boolean retry = reply.kind() == SmtpReply.Kind.TEMPORARY && attempts < MAX_ATTEMPTS;
+    String reason =
+        reply.kind() == SmtpReply.Kind.TEMPORARY && !retry
+            ? "Gave up after " + attempts + " attempts: " + reply.text()
+            : reply.text();
+    Instant next =
+        retry ? clock.instant().plus(backoff(retryAfter, attempts, Duration.ofHours(6))) : null;
+    transactions.inTenant(
+        active.tenant(),
+        c -> {
+          RecipientQueue.settle(
+              c,
+              active.tenant(),
+              active.mailingId(),
+              List.of(recipient.subscriberId()),
+              owner,
+              retry ? "QUEUED" : "FAILED",
+              reason,
+              next,
+              true);
+          return null;
+        });
+  }
+
+  /** Puts recipients that were not tried back into the queue, without counting an attempt. */
+  private void requeue(Active active, List<Outgoing> recipients, String reason) {
+    List<Long> ids = recipients.stream().map(Outgoing::subscriberId).toList();
+    transactions.inTenant(
+        active.tenant(),
+        c -> {
+          RecipientQueue.settle(
+              c, active.tenant(), active.mailingId(), ids, owner, "QUEUED", reason, null, false);
+          return null;
+        });
+  }
+
+  private Mailing load(Active active) {
+    Mailed mailed =
+        transactions.inTenant(
+            active.tenant(), c -> RecipientQueue.mailing(c, active.tenant(), active.mailingId()));
+    return mailed == null
+        ? null
+        : new Mailing(new Letter(mailed.content(), mailHtml), mailed.listIds());
+  }
+
+  /** The mail session's own address ({@code mail.from}), where IT receives bounces. */
+  private String bounceAddress() {
+    InternetAddress from = InternetAddress.getLocalAddress(session);
+    if (from == null) {
+      throw new IllegalStateException("The mail session names no sender (mail.from)");
+    }
+    return from.getAddress();
+  }
+
+  /**
+   * Commits a sent recipient without waiting for the disk: a server process that dies loses nothing
+   * by it (the database commits it anyway); only a crash of the database server itself could lose
+   * the last few, which are then sent again.
+   */
+  private void relaxCommit(Connection c) throws SQLException {
+    if (postgreSql) {
+      try (Statement statement = c.createStatement()) {
+        statement.execute("SET LOCAL synchronous_commit TO OFF");
+      }
+    }
+  }
+
+  static Duration backoff(Duration first, int attempts, Duration max) {
+    Duration wait = first.multipliedBy(1L << Math.min(attempts - 1, 20));
+    return wait.compareTo(max) > 0 ? max : wait;
+  }
+
+  private static void close(Transport transport) {
+    if (transport != null) {
+      try {
+        transport.close();
+      } catch (MessagingException e) {
+        LOG.log(Level.FINE, "Closing the SMTP connection failed", e);
+      }
+    }
+  }
+}
