@@ -7,6 +7,8 @@ import de.rundbrief.domain.consent.ConsentTextChangedException;
 import de.rundbrief.domain.consent.FormTooFastException;
 import de.rundbrief.domain.consent.InvalidTokenException;
 import de.rundbrief.domain.consent.SuppressedAddressException;
+import de.rundbrief.domain.mailing.MailingDeliveryException;
+import de.rundbrief.domain.mailing.MailingStateException;
 import de.rundbrief.domain.mailinglist.DuplicateMailingListException;
 import de.rundbrief.domain.segment.DuplicateSegmentException;
 import de.rundbrief.domain.subscriber.DuplicateSubscriberException;
@@ -104,6 +106,12 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
     if (failure instanceof DuplicateAttributeException
         || failure instanceof DuplicateSegmentException) {
       return json(409, ErrorJson.of(409, failure.getMessage()));
+    }
+    if (failure instanceof MailingStateException) {
+      return json(409, ErrorJson.of(409, failure.getMessage()));
+    }
+    if (failure instanceof MailingDeliveryException) {
+      return json(502, ErrorJson.of(502, failure.getMessage()));
     }
     if (failure instanceof OptimisticLockException) {
       return json(409, ErrorJson.of(409, "Someone else changed this record; load it again"));
