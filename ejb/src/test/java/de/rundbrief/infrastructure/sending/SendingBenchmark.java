@@ -29,9 +29,10 @@ import org.junit.jupiter.api.Test;
  */
 class SendingBenchmark {
 
-  private static final int RECIPIENTS = 100_000;
+  private static final int RECIPIENTS =
+      Integer.getInteger("rundbrief.benchmark.recipients", 100_000);
   private static final int CONNECTIONS = 4;
-  private static final int ROUNDS = 2;
+  private static final int ROUNDS = Integer.getInteger("rundbrief.benchmark.rounds", 2);
 
   @Test
   void sendingAgainstSmtpSource() throws Exception {
@@ -88,6 +89,7 @@ class SendingBenchmark {
         Files.writeString(out, "Message size " + size + " bytes, " + report);
       }
       System.out.println(Files.readString(out));
+      db.close();
     } finally {
       sink.destroy();
       sink.waitFor(5, TimeUnit.SECONDS);

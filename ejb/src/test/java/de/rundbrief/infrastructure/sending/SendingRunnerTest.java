@@ -58,6 +58,7 @@ class SendingRunnerTest {
   void tearDown() {
     pool.shutdownNow();
     smtp.stop();
+    db.close();
   }
 
   @Test

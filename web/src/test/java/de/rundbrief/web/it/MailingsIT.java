@@ -1,0 +1,291 @@
+package de.rundbrief.web.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import de.rundbrief.web.it.Api.Response;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.mail.internet.MimeMessage;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Mailings end to end on Payara Micro, PostgreSQL and an SMTP server on loopback: written through
+ * the API, tested, sent by the engine to every subscribed member with personal headers, paused,
+ * resumed and cancelled, and never reached from another tenant.
+ */
+@ExtendWith(RundbriefServer.class)
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class MailingsIT {
+
+  private static final String SENDER = "newsletter@nord.example";
+
+  @Deployment(testable = false)
+  static WebArchive rundbrief() {
+    return RundbriefServer.war();
+  }
+
+  @ArquillianResource private URL base;
+
+  @BeforeEach
+  void centralAdministratorsAllowTheTenantsDomains() {
+    Response allowed =
+        Api.as(base, "admin")
+            .put("settings/ALLOWED_SENDER_DOMAINS", "{\"value\":\"nord.example\\nsued.example\"}");
+    assertThat(allowed.status()).as(allowed.body()).isEqualTo(200);
+  }
+
+  @AfterEach
+  void noLimits() {
+    Api.as(base, "admin").delete("settings/SENDING_PER_SECOND");
+  }
+
+  @Test
+  void aMailingGoesToEverySubscribedMemberOncePersonalisedWithItsOwnHeaders() throws Exception {
+    Api editor = Api.as(base, "nord-editor");
+    long list = createList(editor);
+    List<String> readers = new ArrayList<>();
+    for (String name : List.of("Ada", "Bea", "Cem")) {
+      String email = unique(name.toLowerCase());
+      readers.add(email);
+      subscribe(editor, list, email, name);
+    }
+    String pending = unique("pending");
+    long asked = createSubscriber(editor, pending, "Pia");
+    editor.post("tenants/nord/lists/" + list + "/members", "{\"subscriberId\":" + asked + "}");
+
+    long mailing =
+        createMailing(
+            editor, list, "Herbst für {{ firstName | Sie }}", "<p>Hallo {{ firstName }}</p>");
+    String tester = unique("tester");
+    Response test =
+        editor.post(
+            "tenants/nord/mailings/" + mailing + "/test", "{\"addresses\":[\"" + tester + "\"]}");
+    assertThat(test.status()).as(test.body()).isEqualTo(204);
+    MimeMessage testMail = Mailbox.waitForMessageTo(tester);
+    assertThat(testMail.getSubject()).isEqualTo("[Test] Herbst für Sie");
+    Response preview = editor.get("tenants/nord/mailings/" + mailing + "/preview");
+    assertThat(preview.body()).contains("Hallo </p>").contains("Abmelden");
+
+    Response started = editor.post("tenants/nord/mailings/" + mailing + "/start", "");
+    assertThat(started.status()).as(started.body()).isEqualTo(200);
+    assertThat(started.object().getString("status")).isEqualTo("sending");
+    assertThat(started.object().getInt("recipientCount")).isEqualTo(3);
+    JsonObject progress = waitUntil(editor, mailing, "sent");
+    assertThat(progress.getInt("sent")).isEqualTo(3);
+    assertThat(progress.getInt("remaining")).isZero();
+
+    for (String reader : readers) {
+      List<MimeMessage> received = Mailbox.messagesTo(reader);
+      assertThat(received).as(reader).hasSize(1);
+      MimeMessage mail = received.get(0);
+      assertThat(mail.getSubject()).startsWith("Herbst für ").doesNotEndWith("Sie");
+      assertThat(mail.getFrom()[0].toString()).contains(SENDER);
+      assertThat(mail.getHeader("List-Unsubscribe-Post"))
+          .containsExactly("List-Unsubscribe=One-Click");
+      assertThat(mail.getHeader("Return-Path")[0])
+          .matches(
+              "<newsletter\\+rb\\.nord\\." + mailing + "\\.\\d+\\.[0-9a-f]{10}@rundbrief\\.test>");
+      assertThat(mail.getMessageID()).startsWith("<rb.nord." + mailing + ".");
+    }
+    assertThat(Mailbox.messagesTo(pending)).as("pending, not confirmed").isEmpty();
+    JsonObject recipients =
+        editor.get("tenants/nord/mailings/" + mailing + "/recipients?state=sent").object();
+    assertThat(recipients.getInt("total")).isEqualTo(3);
+
+    String oneClick =
+        Mailbox.messagesTo(readers.get(0))
+            .get(0)
+            .getHeader("List-Unsubscribe")[0]
+            .replaceAll("[<>]", "");
+    HttpResponse<String> unsubscribed =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(oneClick))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(unsubscribed.statusCode()).isEqualTo(200);
+    JsonObject members =
+        editor.get("tenants/nord/lists/" + list + "/members?status=SUBSCRIBED").object();
+    assertThat(members.getInt("total")).isEqualTo(2);
+
+    Response change =
+        editor.put(
+            "tenants/nord/mailings/" + mailing, mailingJson(list, "Neu", "<p>x</p>", SENDER));
+    assertThat(change.status()).as("a sent mailing is the archive").isEqualTo(409);
+  }
+
+  @Test
+  void anotherTenantsMailingIsNotThereAndRolesHold() {
+    Api editor = Api.as(base, "nord-editor");
+    long list = createList(editor);
+    long mailing = createMailing(editor, list, "Intern", "<p>Intern</p>");
+    String path = "tenants/nord/mailings/" + mailing;
+
+    Api sued = Api.as(base, "sued-editor");
+    assertThat(sued.get(path).status()).isEqualTo(404);
+    assertThat(sued.get("tenants/sued/mailings/" + mailing).status()).isEqualTo(404);
+    assertThat(sued.post("tenants/sued/mailings/" + mailing + "/start", "").status())
+        .isEqualTo(404);
+    assertThat(sued.get("tenants/sued/mailings/" + mailing + "/preview").status()).isEqualTo(404);
+    assertThat(sued.get("tenants/sued/mailings/" + mailing + "/progress").status()).isEqualTo(404);
+    assertThat(sued.get("tenants/sued/mailings/" + mailing + "/recipients").status())
+        .isEqualTo(404);
+    assertThat(sued.delete("tenants/sued/mailings/" + mailing).status()).isEqualTo(404);
+    Response suedList =
+        sued.post(
+            "tenants/sued/mailings", mailingJson(list, "Fremd", "<p>x</p>", "a@sued.example"));
+    assertThat(suedList.status()).as("a list of another tenant").isEqualTo(400);
+    assertThat(
+            sued.get("tenants/sued/mailings").object().getJsonArray("items").stream()
+                .map(JsonValue::asJsonObject)
+                .noneMatch(m -> m.getJsonNumber("id").longValue() == mailing))
+        .isTrue();
+
+    Api viewer = Api.as(base, "nord-viewer");
+    assertThat(viewer.get(path).status()).isEqualTo(200);
+    assertThat(viewer.post(path + "/start", "").status()).isEqualTo(403);
+    assertThat(
+            viewer
+                .post("tenants/nord/mailings", mailingJson(list, "V", "<p>x</p>", SENDER))
+                .status())
+        .isEqualTo(403);
+
+    Response unknown =
+        editor.post(
+            "tenants/nord/mailings", mailingJson(list, "X", "<p>{{ fristName }}</p>", SENDER));
+    assertThat(unknown.status()).isEqualTo(400);
+    assertThat(unknown.object().getString("message")).contains("fristName");
+    Response foreignDomain =
+        editor.post("tenants/nord/mailings", mailingJson(list, "X", "<p>x</p>", "a@gmail.com"));
+    assertThat(foreignDomain.status()).isEqualTo(400);
+    assertThat(foreignDomain.object().getString("message")).contains("gmail.com");
+    Response script =
+        editor.post(
+            "tenants/nord/mailings",
+            mailingJson(list, "X", "<p onclick=\"x()\">Hi<script>alert(1)</script></p>", SENDER));
+    assertThat(script.status()).isEqualTo(201);
+    assertThat(script.object().getString("htmlBody")).isEqualTo("<p>Hi</p>");
+  }
+
+  @Test
+  void pausedSendingWaitsResumesAndACancelSkipsTheRest() throws Exception {
+    Api admin = Api.as(base, "admin");
+    admin.put("settings/SENDING_PER_SECOND", "{\"value\":\"2\"}");
+    Api editor = Api.as(base, "nord-editor");
+    long list = createList(editor);
+    for (int i = 0; i < 20; i++) {
+      subscribe(editor, list, unique("slow" + i), "S" + i);
+    }
+    long mailing = createMailing(editor, list, "Langsam", "<p>Langsam</p>");
+    String path = "tenants/nord/mailings/" + mailing;
+
+    assertThat(editor.post(path + "/start", "").status()).isEqualTo(200);
+    assertThat(editor.post(path + "/pause", "").object().getString("status")).isEqualTo("paused");
+    Thread.sleep(3_000);
+    JsonObject paused = editor.get(path + "/progress").object();
+    long sentWhilePaused = paused.getInt("sent");
+    Thread.sleep(2_000);
+    assertThat(editor.get(path + "/progress").object().getInt("sent"))
+        .as("nothing goes out while paused")
+        .isEqualTo(sentWhilePaused);
+    assertThat(sentWhilePaused).isLessThan(20);
+
+    assertThat(editor.post(path + "/resume", "").object().getString("status")).isEqualTo("sending");
+    Thread.sleep(1_500);
+    assertThat(editor.post(path + "/cancel", "").object().getString("status"))
+        .isEqualTo("cancelled");
+    Thread.sleep(1_500);
+    JsonObject cancelled = editor.get(path + "/progress").object();
+    assertThat(cancelled.getInt("remaining")).isZero();
+    assertThat(cancelled.getInt("skipped")).isPositive();
+    assertThat(cancelled.getInt("sent") + cancelled.getInt("skipped")).isEqualTo(20);
+    assertThat(editor.post(path + "/resume", "").status()).isEqualTo(409);
+  }
+
+  private static JsonObject waitUntil(Api api, long mailing, String status) throws Exception {
+    long deadline = System.nanoTime() + 30_000_000_000L;
+    JsonObject progress = null;
+    while (System.nanoTime() < deadline) {
+      progress = api.get("tenants/nord/mailings/" + mailing + "/progress").object();
+      if (progress.getString("status").equals(status)) {
+        return progress;
+      }
+      Thread.sleep(250);
+    }
+    throw new AssertionError("Mailing " + mailing + " not " + status + " in time: " + progress);
+  }
+
+  private long createList(Api api) {
+    Response created =
+        api.post(
+            "tenants/nord/lists",
+            "{\"name\":\"Mailing "
+                + UUID.randomUUID().toString().substring(0, 8)
+                + "\",\"visibility\":\"INTERNAL\",\"optInMode\":\"DOUBLE\"}");
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    return created.object().getJsonNumber("id").longValue();
+  }
+
+  private static long createSubscriber(Api api, String email, String firstName) {
+    Response created =
+        api.post(
+            "tenants/nord/subscribers",
+            "{\"email\":\"" + email + "\",\"firstName\":\"" + firstName + "\"}");
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    return created.object().getJsonNumber("id").longValue();
+  }
+
+  private static void subscribe(Api api, long list, String email, String firstName) {
+    long id = createSubscriber(api, email, firstName);
+    Response added =
+        api.post(
+            "tenants/nord/lists/" + list + "/members",
+            "{\"subscriberId\":" + id + ",\"legalBasis\":\"Signed form\"}");
+    assertThat(added.status()).as(added.body()).isEqualTo(200);
+  }
+
+  private static long createMailing(Api api, long list, String subject, String html) {
+    Response created = api.post("tenants/nord/mailings", mailingJson(list, subject, html, SENDER));
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    return created.object().getJsonNumber("id").longValue();
+  }
+
+  private static String mailingJson(long list, String subject, String html, String sender) {
+    JsonArrayBuilder lists = Json.createArrayBuilder().add(list);
+    return Json.createObjectBuilder()
+        .add("name", "Mailing " + subject)
+        .add("subject", subject)
+        .add("senderName", "Redaktion Nord")
+        .add("senderAddress", sender)
+        .add("language", "de")
+        .add("htmlBody", html)
+        .add("listIds", lists)
+        .build()
+        .toString();
+  }
+
+  private static String unique(String prefix) {
+    return prefix + "-" + UUID.randomUUID().toString().substring(0, 8) + "@test.example";
+  }
+}
