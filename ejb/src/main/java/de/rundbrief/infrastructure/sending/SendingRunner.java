@@ -115,7 +115,7 @@ public final class SendingRunner {
       String owner) {
     this.transactions = transactions;
     this.postgreSql = postgreSql;
-    this.session = session;
+    this.session = NoDelaySession.of(session);
     this.mailHtml = mailHtml;
     this.links = links;
     this.settings = settings;

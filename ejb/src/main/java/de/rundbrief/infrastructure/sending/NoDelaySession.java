@@ -1,0 +1,83 @@
+package de.rundbrief.infrastructure.sending;
+
+import jakarta.mail.Authenticator;
+import jakarta.mail.PasswordAuthentication;
+import jakarta.mail.Session;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.util.Properties;
+import javax.net.SocketFactory;
+
+/**
+ * The shared mail session as the sending engine uses it: the same properties and credentials that
+ * IT configured, with Nagle's algorithm switched off on plain SMTP connections.
+ *
+ * <p>Why: Jakarta Mail writes a message in 8 KB pieces. A message of 13 KB leaves a small last
+ * piece that Nagle's algorithm holds back until the server acknowledges the first, and a server
+ * that delays its acknowledgement (as Linux does, up to 40 ms) stalls every message: a trial here
+ * sent 87 messages per second over four connections instead of hundreds. The session IT provides is
+ * left as it is; this one asks it for credentials whenever the server wants them.
+ */
+final class NoDelaySession {
+
+  private NoDelaySession() {}
+
+  static Session of(Session shared) {
+    Properties properties = new Properties();
+    properties.putAll(shared.getProperties());
+    properties.put("mail.smtp.socketFactory", new NoDelaySocketFactory());
+    properties.put("mail.smtp.socketFactory.fallback", "false");
+    return Session.getInstance(
+        properties,
+        new Authenticator() {
+          @Override
+          protected PasswordAuthentication getPasswordAuthentication() {
+            return shared.requestPasswordAuthentication(
+                getRequestingSite(),
+                getRequestingPort(),
+                getRequestingProtocol(),
+                getRequestingPrompt(),
+                getDefaultUserName());
+          }
+        });
+  }
+
+  /** Plain sockets with {@code TCP_NODELAY}. */
+  private static final class NoDelaySocketFactory extends SocketFactory {
+
+    @Override
+    public Socket createSocket() throws IOException {
+      Socket socket = new Socket();
+      socket.setTcpNoDelay(true);
+      return socket;
+    }
+
+    @Override
+    public Socket createSocket(String host, int port) throws IOException {
+      return noDelay(new Socket(host, port));
+    }
+
+    @Override
+    public Socket createSocket(String host, int port, InetAddress localHost, int localPort)
+        throws IOException {
+      return noDelay(new Socket(host, port, localHost, localPort));
+    }
+
+    @Override
+    public Socket createSocket(InetAddress host, int port) throws IOException {
+      return noDelay(new Socket(host, port));
+    }
+
+    @Override
+    public Socket createSocket(
+        InetAddress address, int port, InetAddress localAddress, int localPort) throws IOException {
+      return noDelay(new Socket(address, port, localAddress, localPort));
+    }
+
+    private static Socket noDelay(Socket socket) throws IOException {
+      socket.setTcpNoDelay(true);
+      return socket;
+    }
+  }
+}
