@@ -37,6 +37,7 @@ class ConfirmationMails {
     Subscriber subscriber = subscription.getSubscriber();
     mails.fire(
         new ConfirmationRequested(
+            tenant,
             tenants
                 .find(tenant)
                 .orElseThrow(() -> new TenantNotFoundException(tenant.value()))

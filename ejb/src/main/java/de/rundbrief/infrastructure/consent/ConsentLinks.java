@@ -3,16 +3,18 @@ package de.rundbrief.infrastructure.consent;
 import de.rundbrief.domain.consent.ConsentToken;
 import de.rundbrief.domain.consent.ConsentTokens;
 import de.rundbrief.domain.consent.TokenPurpose;
+import de.rundbrief.domain.setting.SettingKey;
+import de.rundbrief.domain.setting.Settings;
 import de.rundbrief.domain.tenant.TenantKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The personal links that go into mails. They start with the public base URL that IT configures
- * ({@value #BASE_URL_PROPERTY}), never with what a request's Host header claims, so that nobody can
- * have Rundbrief mail links to a site of their own.
+ * The personal links that go into mails. They start with the public base URL, the setting {@link
+ * SettingKey#PUBLIC_BASE_URL} that central administrators may set and that defaults to what IT
+ * configures ({@value #BASE_URL_PROPERTY}); never with what a request's Host header claims, so that
+ * nobody can have Rundbrief mail links to a site of their own.
  */
 @ApplicationScoped
 public class ConsentLinks {
@@ -28,22 +30,26 @@ public class ConsentLinks {
   /** RFC 8058 one-click unsubscribe; the token follows as last path segment. */
   public static final String ONE_CLICK_PATH = "/api/v1/public/unsubscribe/";
 
-  private String baseUrl;
+  private Settings settings;
   private ConsentTokens tokens;
   private Clock clock;
 
   protected ConsentLinks() {}
 
   @Inject
-  public ConsentLinks(
-      @ConfigProperty(name = BASE_URL_PROPERTY) String baseUrl, ConsentTokens tokens, Clock clock) {
-    this.baseUrl = baseUrl.replaceAll("/+$", "");
+  public ConsentLinks(Settings settings, ConsentTokens tokens, Clock clock) {
+    this.settings = settings;
     this.tokens = tokens;
     this.clock = clock;
   }
 
+  /** The public base URL without a trailing slash. */
+  public String baseUrl() {
+    return settings.global().text(SettingKey.PUBLIC_BASE_URL).replaceAll("/+$", "");
+  }
+
   public String confirmUrl(TenantKey tenant, long subscriberId, long listId) {
-    return baseUrl
+    return baseUrl()
         + CONFIRM_PAGE
         + "?token="
         + seal(TokenPurpose.CONFIRM, tenant, subscriberId, listId);
@@ -51,7 +57,7 @@ public class ConsentLinks {
 
   /** The unsubscribe link for a newsletter's body. */
   public String unsubscribeUrl(TenantKey tenant, long subscriberId, long listId) {
-    return baseUrl
+    return baseUrl()
         + UNSUBSCRIBE_PAGE
         + "?token="
         + seal(TokenPurpose.UNSUBSCRIBE, tenant, subscriberId, listId);
@@ -59,7 +65,9 @@ public class ConsentLinks {
 
   /** The https URL for a newsletter's {@code List-Unsubscribe} header (RFC 8058). */
   public String oneClickUrl(TenantKey tenant, long subscriberId, long listId) {
-    return baseUrl + ONE_CLICK_PATH + seal(TokenPurpose.UNSUBSCRIBE, tenant, subscriberId, listId);
+    return baseUrl()
+        + ONE_CLICK_PATH
+        + seal(TokenPurpose.UNSUBSCRIBE, tenant, subscriberId, listId);
   }
 
   /** The unsubscribe page without a token, for test sends, where nobody is to be unsubscribed. */

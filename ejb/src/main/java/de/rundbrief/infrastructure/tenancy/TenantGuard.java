@@ -107,8 +107,14 @@ public class TenantGuard implements Serializable {
             Instant.now(clock), caller.name(), tenant, action(invocation), detail(invocation)));
   }
 
+  /** The call's arguments; Payara's interceptors get {@code null} for a method without any. */
+  private static Object[] parameters(InvocationContext invocation) {
+    Object[] parameters = invocation.getParameters();
+    return parameters == null ? new Object[0] : parameters;
+  }
+
   private static TenantKey tenantArgument(InvocationContext invocation) {
-    return Stream.of(invocation.getParameters())
+    return Stream.of(parameters(invocation))
         .map(argument -> argument instanceof TenantScoped scoped ? scoped.tenant() : argument)
         .filter(TenantKey.class::isInstance)
         .map(TenantKey.class::cast)
@@ -142,7 +148,7 @@ public class TenantGuard implements Serializable {
 
   /** The scalar arguments (ids, filter text), never whole records with personal data. */
   private static String detail(InvocationContext invocation) {
-    return Arrays.stream(invocation.getParameters())
+    return Arrays.stream(parameters(invocation))
         .filter(p -> p instanceof Number)
         .map(String::valueOf)
         .collect(Collectors.joining(", "));

@@ -21,7 +21,8 @@ class SchemaMigrationsTest {
                   c,
                   "SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank"))
           .containsExactly(
-              "1", "1.1", "1.2", "2", "2.1", "3", "3.1", "4", "4.1", "5", "5.1", "5.2", "6.1");
+              "1", "1.1", "1.2", "2", "2.1", "3", "3.1", "4", "4.1", "5", "5.1", "5.2", "6.1", "7",
+              "7.1");
       assertThat(
               Sql.strings(
                   c,
@@ -29,7 +30,7 @@ class SchemaMigrationsTest {
                       + " WHERE tablename IN"
                       + " ('subscriber', 'mailing_list', 'subscription', 'consent_event',"
                       + " 'attribute_value', 'attribute_definition', 'segment',"
-                      + " 'import_job', 'import_upload', 'import_problem')"
+                      + " 'import_job', 'import_upload', 'import_problem', 'tenant_setting')"
                       + " AND indexname NOT LIKE '%_pkey'"
                       + " AND indexname <> 'ix_subscriber_search'"))
           .allSatisfy(index -> assertThat(index).contains("(tenant_id"));
@@ -40,7 +41,7 @@ class SchemaMigrationsTest {
   void h2GetsTheCommonSchemaWithoutRowLevelSecurity() throws SQLException {
     JdbcDataSource h2 = new JdbcDataSource();
     h2.setURL("jdbc:h2:mem:migrations-test;DB_CLOSE_DELAY=-1");
-    assertThat(SchemaMigrations.migrate(h2).migrationsExecuted).isEqualTo(5);
+    assertThat(SchemaMigrations.migrate(h2).migrationsExecuted).isEqualTo(6);
     try (Connection c = h2.getConnection()) {
       assertThat(
               Sql.strings(
@@ -52,16 +53,19 @@ class SchemaMigrationsTest {
               "ATTRIBUTE_VALUE",
               "AUDIT_ENTRY",
               "CONSENT_EVENT",
+              "GLOBAL_SETTING",
               "IMPORT_JOB",
               "IMPORT_PROBLEM",
               "IMPORT_ROW",
               "IMPORT_UPLOAD",
               "MAILING_LIST",
               "SEGMENT",
+              "SETTING_REVISION",
               "SUBSCRIBER",
               "SUBSCRIPTION",
               "SUPPRESSED_ADDRESS",
-              "TENANT");
+              "TENANT",
+              "TENANT_SETTING");
     }
   }
 }

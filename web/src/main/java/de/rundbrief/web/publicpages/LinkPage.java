@@ -22,6 +22,7 @@ abstract class LinkPage implements Serializable {
   private String token;
   private LinkView view;
   private LinkState state;
+  private String tenantKey;
 
   /** The view action: opens the token and asks whether there is anything to do. */
   public void load() {
@@ -29,7 +30,9 @@ abstract class LinkPage implements Serializable {
       return;
     }
     try {
-      view = consent.describe(open(), purpose());
+      ConsentToken opened = open();
+      view = consent.describe(opened, purpose());
+      tenantKey = opened.tenant().value();
       state = nothingToDo(view) ? LinkState.ALREADY : LinkState.READY;
     } catch (InvalidTokenException e) {
       state = e.isExpired() ? LinkState.EXPIRED : LinkState.INVALID;
@@ -66,6 +69,11 @@ abstract class LinkPage implements Serializable {
 
   public void setToken(String token) {
     this.token = token;
+  }
+
+  /** The tenant of a valid link, for the page's branding; {@code null} otherwise. */
+  public String getTenantKey() {
+    return view == null ? null : tenantKey;
   }
 
   public LinkView getView() {

@@ -3,6 +3,7 @@ package de.rundbrief.web.publicpages;
 import de.rundbrief.application.ConsentService;
 import de.rundbrief.application.PreferencesView;
 import de.rundbrief.domain.NotFoundException;
+import de.rundbrief.domain.consent.ConsentToken;
 import de.rundbrief.domain.consent.InvalidTokenException;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -27,6 +28,7 @@ public class PreferencesBacking implements Serializable {
 
   private String token;
   private PreferencesView view;
+  private String tenantKey;
   private List<String> kept = new ArrayList<>();
   private LinkState state;
 
@@ -55,7 +57,9 @@ public class PreferencesBacking implements Serializable {
 
   private void reload(LinkState next) {
     try {
-      view = consent.preferences(consent.readToken(token));
+      ConsentToken opened = consent.readToken(token);
+      view = consent.preferences(opened);
+      tenantKey = opened.tenant().value();
       kept =
           view.lists().stream()
               .filter(PreferencesView.Entry::member)
@@ -67,6 +71,11 @@ public class PreferencesBacking implements Serializable {
     } catch (NotFoundException e) {
       state = LinkState.INVALID;
     }
+  }
+
+  /** The tenant of a valid link, for the page's branding; {@code null} otherwise. */
+  public String getTenantKey() {
+    return view == null ? null : tenantKey;
   }
 
   public String getToken() {

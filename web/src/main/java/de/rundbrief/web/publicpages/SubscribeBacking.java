@@ -130,6 +130,11 @@ public class SubscribeBacking implements Serializable {
     return tenant;
   }
 
+  /** The tenant of a list that could be shown, for the page's branding; {@code null} otherwise. */
+  public String getTenantKey() {
+    return getView() == null ? null : tenant;
+  }
+
   public void setTenant(String tenant) {
     this.tenant = tenant;
   }

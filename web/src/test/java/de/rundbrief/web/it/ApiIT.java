@@ -596,6 +596,181 @@ class ApiIT {
         .containsExactly("Kept");
   }
 
+  @Test
+  void centralAdministratorsSetGlobalValuesAndTenantsOverrideThemWhereAllowed()
+      throws SQLException {
+    Api admin = Api.as(base, "admin");
+    Api nordAdmin = Api.as(base, "nord-admin");
+    try {
+      JsonObject limit = setting(admin.get("settings"), "SENDING_FAIR_SHARE");
+      assertThat(limit.getString("value")).isEqualTo("200");
+      assertThat(limit.getString("source")).isEqualTo("DEFAULT");
+      assertThat(limit.getString("scope")).isEqualTo("GLOBAL_ONLY");
+      JsonObject baseUrl = admin.get("settings/PUBLIC_BASE_URL").object();
+      assertThat(baseUrl.getString("value")).isEqualTo(RundbriefServer.publicUrl());
+      assertThat(baseUrl.getString("source")).isEqualTo("DEFAULT");
+
+      Response set =
+          admin.put(
+              "settings/SENDER_NAME",
+              "{\"value\":\" Rundbrief Gruppe \",\"tenantMayOverride\":true}");
+      assertThat(set.status()).as(set.body()).isEqualTo(200);
+      assertThat(set.object().getString("value")).isEqualTo("Rundbrief Gruppe");
+      assertThat(set.object().getString("source")).isEqualTo("GLOBAL");
+      assertThat(set.object().getBoolean("tenantMayOverride")).isTrue();
+      assertThat(set.object().getString("updatedBy")).isEqualTo("admin");
+
+      JsonObject inherited = nordAdmin.get("tenants/nord/settings/SENDER_NAME").object();
+      assertThat(inherited.getString("value")).isEqualTo("Rundbrief Gruppe");
+      assertThat(inherited.getString("source")).isEqualTo("GLOBAL");
+      assertThat(inherited.containsKey("tenantValue")).isFalse();
+
+      Response own =
+          nordAdmin.put("tenants/nord/settings/sender_name", "{\"value\":\"Nord News\"}");
+      assertThat(own.status()).as(own.body()).isEqualTo(200);
+      assertThat(own.object().getString("value")).isEqualTo("Nord News");
+      assertThat(own.object().getString("source")).isEqualTo("TENANT");
+      assertThat(own.object().getString("globalValue")).isEqualTo("Rundbrief Gruppe");
+      assertThat(setting(nordAdmin.get("tenants/nord/settings"), "SENDER_NAME").getString("value"))
+          .isEqualTo("Nord News");
+      JsonObject sued =
+          Api.as(base, "sued-admin").get("tenants/sued/settings/SENDER_NAME").object();
+      assertThat(sued.getString("value")).isEqualTo("Rundbrief Gruppe");
+      assertThat(sued.containsKey("tenantValue")).isFalse();
+
+      // no longer allowed: the tenant's value is kept but the global one counts
+      admin.put("settings/SENDER_NAME", "{\"tenantMayOverride\":false}");
+      JsonObject revoked = nordAdmin.get("tenants/nord/settings/SENDER_NAME").object();
+      assertThat(revoked.getString("value")).isEqualTo("Rundbrief Gruppe");
+      assertThat(revoked.getString("source")).isEqualTo("GLOBAL");
+      assertThat(revoked.getString("tenantValue")).isEqualTo("Nord News");
+      assertThat(
+              nordAdmin.put("tenants/nord/settings/SENDER_NAME", "{\"value\":\"Again\"}").status())
+          .isEqualTo(403);
+
+      // removing the tenant's value, then the global one, falls back level by level
+      admin.put("settings/SENDER_NAME", "{\"tenantMayOverride\":true}");
+      JsonObject removed = nordAdmin.delete("tenants/nord/settings/SENDER_NAME").object();
+      assertThat(removed.getString("value")).isEqualTo("Rundbrief Gruppe");
+      assertThat(removed.getString("source")).isEqualTo("GLOBAL");
+      assertThat(removed.containsKey("tenantValue")).isFalse();
+      JsonObject cleared = admin.delete("settings/SENDER_NAME").object();
+      assertThat(cleared.getString("value")).isEmpty();
+      assertThat(cleared.getString("source")).isEqualTo("DEFAULT");
+      assertThat(cleared.getBoolean("tenantMayOverride")).isTrue();
+
+      try (Connection c = PostgresDatabase.get().owner().getConnection()) {
+        assertThat(
+                Sql.strings(
+                    c,
+                    "SELECT actor || ' ' || coalesce(tenant_key, '-') || ' ' || detail"
+                        + " FROM audit_entry WHERE action LIKE 'setting.%'"
+                        + " AND detail LIKE 'SENDER_NAME:%' ORDER BY id"))
+            .containsSubsequence(
+                "admin - SENDER_NAME: (none) -> \"Rundbrief Gruppe\"",
+                "admin - SENDER_NAME: \"false\" -> \"true\"",
+                "nord-admin nord SENDER_NAME: (none) -> \"Nord News\"",
+                "admin - SENDER_NAME: \"true\" -> \"false\"",
+                "admin - SENDER_NAME: \"false\" -> \"true\"",
+                "nord-admin nord SENDER_NAME: \"Nord News\" -> (none)",
+                "admin - SENDER_NAME: \"Rundbrief Gruppe\" -> (none)");
+      }
+    } finally {
+      nordAdmin.delete("tenants/nord/settings/SENDER_NAME");
+      admin.delete("settings/SENDER_NAME");
+      admin.put("settings/SENDER_NAME", "{\"tenantMayOverride\":false}");
+    }
+  }
+
+  @Test
+  void aTenantAdministratorCannotChangeGlobalOnlyOrClosedSettingsNorAnotherTenants() {
+    Api admin = Api.as(base, "admin");
+    Api nordAdmin = Api.as(base, "nord-admin");
+    Api suedAdmin = Api.as(base, "sued-admin");
+    try {
+      String value = "{\"value\":\"1\"}";
+      assertThat(nordAdmin.put("tenants/nord/settings/SENDING_PER_HOUR", value).status())
+          .isEqualTo(403);
+      Response baseUrl =
+          nordAdmin.put(
+              "tenants/nord/settings/PUBLIC_BASE_URL", "{\"value\":\"https://evil.example\"}");
+      assertThat(baseUrl.status()).isEqualTo(403);
+      assertThat(baseUrl.object().getString("message")).contains("central administrators only");
+      assertThat(
+              nordAdmin
+                  .put("tenants/nord/settings/REPLY_TO", "{\"value\":\"a@nord.example\"}")
+                  .status())
+          .as("not open to tenants")
+          .isEqualTo(403);
+      assertThat(nordAdmin.get("settings").status()).isEqualTo(403);
+      assertThat(nordAdmin.put("settings/SENDING_PER_HOUR", value).status()).isEqualTo(403);
+      assertThat(nordAdmin.delete("settings/PUBLIC_BASE_URL").status()).isEqualTo(403);
+      assertThat(Api.as(base, "nord-editor").get("tenants/nord/settings").status()).isEqualTo(403);
+      assertThat(Api.as(base, "central").put("settings/SENDING_PER_HOUR", value).status())
+          .isEqualTo(403);
+      assertThat(admin.put("settings/PUBLIC_BASE_URL", "{\"tenantMayOverride\":true}").status())
+          .isEqualTo(403);
+      assertThat(admin.get("settings/NO_SUCH_SETTING").status()).isEqualTo(404);
+      assertThat(admin.get("settings").json().asJsonArray()).hasSize(17);
+
+      admin.put("settings/REPLY_TO", "{\"tenantMayOverride\":true}");
+      assertThat(
+              suedAdmin
+                  .put("tenants/sued/settings/REPLY_TO", "{\"value\":\"post@sued.example\"}")
+                  .status())
+          .isEqualTo(200);
+      for (String tenant : List.of("sued", "atlantis", "NOT-A-KEY")) {
+        String path = "tenants/" + tenant + "/settings";
+        List<Response> answers =
+            List.of(
+                nordAdmin.get(path),
+                nordAdmin.get(path + "/REPLY_TO"),
+                nordAdmin.put(path + "/REPLY_TO", "{\"value\":\"taken@nord.example\"}"),
+                nordAdmin.delete(path + "/REPLY_TO"));
+        assertThat(answers)
+            .as("every settings path under tenant %s", tenant)
+            .allSatisfy(
+                answer -> {
+                  assertThat(answer.status()).isEqualTo(404);
+                  assertThat(answer.object().getString("message")).isEqualTo("Not found");
+                });
+      }
+      JsonObject sued = suedAdmin.get("tenants/sued/settings/REPLY_TO").object();
+      assertThat(sued.getString("value")).isEqualTo("post@sued.example");
+      assertThat(sued.getString("source")).isEqualTo("TENANT");
+      assertThat(
+              nordAdmin.get("tenants/nord/settings/REPLY_TO").object().containsKey("tenantValue"))
+          .isFalse();
+    } finally {
+      suedAdmin.delete("tenants/sued/settings/REPLY_TO");
+      admin.put("settings/REPLY_TO", "{\"tenantMayOverride\":false}");
+    }
+  }
+
+  @Test
+  void invalidSettingValuesAnswer400AndChangeNothing() {
+    Api admin = Api.as(base, "admin");
+    for (String[] invalid :
+        new String[][] {
+          {"BRANDING_COLOR", "red"},
+          {"SENDING_PER_HOUR", "-1"},
+          {"PUBLIC_BASE_URL", "javascript:alert(1)"},
+          {"ALLOWED_SENDER_DOMAINS", "not a domain"},
+          {"REPLY_TO", "nobody"},
+          {"IMPRINT_HTML", "<p onclick=\\\"x()\\\">Imprint</p>"},
+          {"OPT_IN_TEXT", "Please confirm."},
+          {"SENDER_NAME", "Nord\\r\\nBcc: x@evil.example"}
+        }) {
+      Response answer = admin.put("settings/" + invalid[0], "{\"value\":\"" + invalid[1] + "\"}");
+      assertThat(answer.status()).as(invalid[0] + " " + answer.body()).isEqualTo(400);
+      assertThat(answer.object().getJsonObject("fields").getString("value")).startsWith(invalid[0]);
+      assertThat(admin.get("settings/" + invalid[0]).object().getString("source"))
+          .isEqualTo("DEFAULT");
+    }
+    assertThat(admin.put("settings/SENDER_NAME", "{}").status()).isEqualTo(400);
+    assertThat(admin.put("settings/SENDER_NAME", "{\"value\":").status()).isEqualTo(400);
+  }
+
   private List<String> tenantKeys(String user) {
     Response response = Api.as(base, user).get("tenants");
     assertThat(response.status()).isEqualTo(200);
@@ -616,6 +791,16 @@ class ApiIT {
         .get("tenants/" + tenant + "/subscribers?q=" + email)
         .object()
         .getInt("total");
+  }
+
+  /** One setting of a list answer. */
+  private static JsonObject setting(Response list, String key) {
+    assertThat(list.status()).as(list.body()).isEqualTo(200);
+    return list.json().asJsonArray().stream()
+        .map(JsonValue::asJsonObject)
+        .filter(s -> s.getString("key").equals(key))
+        .findFirst()
+        .orElseThrow();
   }
 
   private static List<String> emails(JsonObject page) {

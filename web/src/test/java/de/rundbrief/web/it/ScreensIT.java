@@ -266,7 +266,103 @@ class ScreensIT {
       assertThat(browser.text("errorTitle")).isEqualTo("Not allowed");
       browser.go("audit/list.xhtml");
       assertThat(browser.text("errorTitle")).isEqualTo("Not allowed");
+      browser.go("settings/global.xhtml");
+      assertThat(browser.text("errorTitle")).isEqualTo("Not allowed");
+      browser.go("settings/tenant.xhtml");
+      assertThat(browser.text("errorTitle")).isEqualTo("Not allowed");
     }
+  }
+
+  /**
+   * Central administration sets the imprint for all and opens the colour to tenants; the tenant's
+   * administrator picks a colour; the tenant's public form shows both, the other tenant's only the
+   * imprint, at once and without a restart.
+   */
+  @Test
+  void aTenantAdministratorBrandsThePublicPagesWhereCentralAdministrationAllowsIt()
+      throws Exception {
+    long nordList = newsletter("nord");
+    long suedList = newsletter("sued");
+    String imprintRow = "settings:table:" + 4; // IMPRINT_HTML
+    String colourRow = "settings:table:" + 10; // BRANDING_COLOR
+    try {
+      try (Browser browser = Browser.open(base)) {
+        browser.signIn("admin", RundbriefServer.PASSWORD);
+        browser.click("shell:navSettings");
+        browser.until(driver -> browser.path().endsWith("/settings/global.xhtml"));
+        assertThat(browser.text(colourRow + ":value")).isEqualTo("#1f5f8b");
+        assertThat(browser.text(colourRow + ":source")).isEqualTo("Default");
+
+        browser.click(imprintRow + ":edit");
+        browser.until(driver -> browser.byIdPresentAndShown("settingForm:value"));
+        browser.type(
+            "settingForm:value", "<p>Rundbrief <b>Gruppe</b></p><script>alert(1)</script>");
+        browser.click("settingForm:save");
+        browser.until(driver -> driver.getPageSource().contains("Scripts, styles, frames"));
+        browser.type("settingForm:value", "<p>Rundbrief <b>Gruppe</b>, Hafenweg 1</p>");
+        browser.click("settingForm:save");
+        browser.until(driver -> driver.getPageSource().contains("Imprint and footer saved."));
+        browser.until(driver -> "Global".equals(browser.text(imprintRow + ":source")));
+        browser.until(driver -> !browser.byIdPresentAndShown("settingForm:value"));
+
+        browser.click(colourRow + ":edit");
+        browser.until(driver -> browser.byIdPresentAndShown("settingForm:tenantMayOverride"));
+        browser.click(By.cssSelector("[id='settingForm:tenantMayOverride'] .ui-chkbox-box"));
+        browser.click("settingForm:save");
+        browser.until(driver -> "Yes".equals(browser.text(colourRow + ":override")));
+        browser.screenshot("settings-global");
+      }
+      try (Browser browser = Browser.open(base)) {
+        browser.signIn("nord-admin", RundbriefServer.PASSWORD);
+        browser.click("shell:navTenantSettings");
+        browser.until(driver -> browser.path().endsWith("/settings/tenant.xhtml"));
+        assertThat(browser.text("scope")).isEqualTo("Tochter Nord GmbH");
+        assertThat(browser.text(imprintRow + ":source")).isEqualTo("Global");
+        assertThat(browser.present("settings:table:6:edit")).as("public address").isFalse();
+        assertThat(browser.text("settings:table:6:locked"))
+            .isEqualTo("Central administration only");
+
+        browser.click(colourRow + ":edit");
+        browser.until(driver -> browser.byIdPresentAndShown("settingForm:value"));
+        browser.type("settingForm:value", "red");
+        browser.click("settingForm:save");
+        browser.until(driver -> driver.getPageSource().contains("Enter a colour as #rrggbb."));
+        browser.type("settingForm:value", "#7A1F5C");
+        browser.click("settingForm:save");
+        browser.until(driver -> "#7a1f5c".equals(browser.text(colourRow + ":value")));
+        assertThat(browser.text(colourRow + ":source")).isEqualTo("Tenant");
+        browser.screenshot("settings-tenant");
+
+        browser.go("subscribe.xhtml?tenant=nord&list=" + nordList);
+        assertThat(browser.driver().getPageSource()).contains("--rb-brand: #7a1f5c;");
+        assertThat(browser.text("imprint")).isEqualTo("Rundbrief Gruppe, Hafenweg 1");
+        assertThat(browser.driver().getPageSource()).doesNotContain("alert(1)");
+        browser.screenshot("subscribe-branded");
+        browser.go("subscribe.xhtml?tenant=sued&list=" + suedList);
+        assertThat(browser.driver().getPageSource()).contains("--rb-brand: #1f5f8b;");
+        assertThat(browser.text("imprint")).isEqualTo("Rundbrief Gruppe, Hafenweg 1");
+      }
+    } finally {
+      Api.as(base, "nord-admin").delete("tenants/nord/settings/BRANDING_COLOR");
+      Api admin = Api.as(base, "admin");
+      admin.delete("settings/IMPRINT_HTML");
+      admin.put("settings/BRANDING_COLOR", "{\"tenantMayOverride\":false}");
+    }
+  }
+
+  /** The demo tenant's public double opt-in list. */
+  private long newsletter(String tenant) {
+    return Api.as(base, tenant + "-editor")
+        .get("tenants/" + tenant + "/lists")
+        .json()
+        .asJsonArray()
+        .stream()
+        .map(jakarta.json.JsonValue::asJsonObject)
+        .filter(list -> list.getString("name").equals("Newsletter"))
+        .findFirst()
+        .orElseThrow()
+        .getJsonNumber("id")
+        .longValue();
   }
 
   private static WebElement tenantRow(Browser browser, String key) {
