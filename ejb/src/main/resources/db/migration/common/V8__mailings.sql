@@ -31,8 +31,9 @@ CREATE TABLE mailing (
 CREATE INDEX ix_mailing_tenant_status ON mailing (tenant_id, status);
 CREATE INDEX ix_mailing_status_scheduled ON mailing (status, scheduled_at);
 
--- The key names the tenant with the mailing and the subscriber, so a recipient can only belong to
--- a mailing and a subscriber of its own tenant. Erasing a subscriber erases its sending records.
+-- The key names the tenant with the mailing, so a recipient can only belong to a mailing of its own
+-- tenant; on PostgreSQL the subscriber is bound the same way (V8_1, as V6_1 does for the others).
+-- Erasing a subscriber erases its sending records.
 CREATE TABLE mailing_recipient (
     tenant_id       VARCHAR(32)   NOT NULL,
     mailing_id      BIGINT        NOT NULL,
@@ -48,8 +49,8 @@ CREATE TABLE mailing_recipient (
     CONSTRAINT pk_mailing_recipient PRIMARY KEY (tenant_id, mailing_id, subscriber_id),
     CONSTRAINT fk_mailing_recipient_mailing FOREIGN KEY (tenant_id, mailing_id)
         REFERENCES mailing (tenant_id, id) ON DELETE CASCADE,
-    CONSTRAINT fk_mailing_recipient_subscriber FOREIGN KEY (tenant_id, subscriber_id)
-        REFERENCES subscriber (tenant_id, id) ON DELETE CASCADE
+    CONSTRAINT fk_mailing_recipient_subscriber FOREIGN KEY (subscriber_id)
+        REFERENCES subscriber (id) ON DELETE CASCADE
 );
 CREATE INDEX ix_mailing_recipient_state ON mailing_recipient (tenant_id, mailing_id, state);
 CREATE INDEX ix_mailing_recipient_subscriber ON mailing_recipient (tenant_id, subscriber_id);

@@ -72,7 +72,7 @@ public class ConsentLinks {
 
   /** The unsubscribe page without a token, for test sends, where nobody is to be unsubscribed. */
   public String unsubscribePage() {
-    return baseUrl + UNSUBSCRIBE_PAGE;
+    return baseUrl() + UNSUBSCRIBE_PAGE;
   }
 
   private String seal(TokenPurpose purpose, TenantKey tenant, long subscriberId, long listId) {

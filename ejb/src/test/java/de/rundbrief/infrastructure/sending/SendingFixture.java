@@ -47,7 +47,8 @@ final class SendingFixture {
       new Settings() {
         @Override
         public EffectiveSettings global() {
-          return EffectiveSettings.resolve(Map.of(), global, Set.of(), Map.of());
+          return EffectiveSettings.resolve(
+              Map.of(SettingKey.PUBLIC_BASE_URL, BASE_URL), global, Set.of(), Map.of());
         }
 
         @Override
@@ -66,7 +67,7 @@ final class SendingFixture {
     Session session = Session.getInstance(properties);
     ConsentLinks links =
         new ConsentLinks(
-            BASE_URL, new AesGcmConsentTokens(TOKEN_KEY, Clock.systemUTC()), Clock.systemUTC());
+            settings, new AesGcmConsentTokens(TOKEN_KEY, Clock.systemUTC()), Clock.systemUTC());
     return new SendingRunner(
             new SendingRunner.Transactions() {
               @Override
