@@ -32,6 +32,9 @@ public class DemoData {
   /** Each tenant's internal single opt-in list, empty. */
   public static final String PRESS = "Presseverteiler";
 
+  /** The domains the demo tenants may send from, allowed by the central settings. */
+  public static final String SENDER_DOMAINS = "nord.example\nsued.example";
+
   private static final Logger LOG = Logger.getLogger(DemoData.class.getName());
 
   @Inject

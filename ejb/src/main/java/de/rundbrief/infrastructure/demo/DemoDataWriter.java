@@ -8,6 +8,9 @@ import de.rundbrief.domain.mailinglist.MailingListRepository;
 import de.rundbrief.domain.mailinglist.OptInMode;
 import de.rundbrief.domain.mailinglist.Subscription;
 import de.rundbrief.domain.mailinglist.Visibility;
+import de.rundbrief.domain.setting.GlobalSetting;
+import de.rundbrief.domain.setting.SettingKey;
+import de.rundbrief.domain.setting.SettingRepository;
 import de.rundbrief.domain.subscriber.EmailAddress;
 import de.rundbrief.domain.subscriber.Subscriber;
 import de.rundbrief.domain.subscriber.SubscriberRepository;
@@ -39,11 +42,14 @@ public class DemoDataWriter {
   private static final List<String> LAST_NAMES =
       List.of("Müller", "Schmidt", "Schneider", "Fischer", "Weber", "Meyer", "Wagner", "Becker");
 
+  private static final String DEMO = "demo data";
+
   @Inject private TenantRepository tenants;
   @Inject private SubscriberRepository subscribers;
   @Inject private MailingListRepository lists;
   @Inject private ConsentLog consentLog;
   @Inject private TenantContext tenantContext;
+  @Inject private SettingRepository settings;
   @Inject private Clock clock;
 
   public boolean anyTenantExists() {
@@ -53,6 +59,10 @@ public class DemoDataWriter {
   public void createTenants() {
     tenants.add(new Tenant(DemoData.NORD, "Tochter Nord GmbH", clock.instant()));
     tenants.add(new Tenant(DemoData.SUED, "Tochter Süd AG", clock.instant()));
+    GlobalSetting domains =
+        new GlobalSetting(SettingKey.ALLOWED_SENDER_DOMAINS, DEMO, clock.instant());
+    domains.change(DemoData.SENDER_DOMAINS, DEMO, clock.instant());
+    settings.saveGlobal(domains);
   }
 
   public void fill(TenantKey tenant, String label, int count) {

@@ -129,7 +129,7 @@ class SendingBenchmark {
   /** About 11 KB of HTML; with its plain text and headers a message of about 20 KB. */
   private static String body() {
     StringBuilder html = new StringBuilder("<h1>Hallo {{ firstName | Leserin }},</h1>");
-    for (int i = 0; i < 55; i++) {
+    for (int i = 0; i < 85; i++) {
       html.append("<p>Absatz ")
           .append(i)
           .append(": Neuigkeiten aus der Tochter Nord GmbH f\u00fcr {{ firstName }} ")
