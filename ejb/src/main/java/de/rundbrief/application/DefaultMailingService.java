@@ -52,8 +52,6 @@ import java.util.stream.Collectors;
 @ValidateOnExecution
 public class DefaultMailingService implements MailingService {
 
-  static final String CANCELLED = "The mailing was cancelled";
-
   @Inject private MailingRepository mailings;
   @Inject private MailingListRepository lists;
   @Inject private SegmentRepository segments;
@@ -253,7 +251,7 @@ public class DefaultMailingService implements MailingService {
   public Mailing cancel(TenantKey tenant, long id) {
     Mailing mailing = mailingOf(id);
     mailing.cancel(clock.instant());
-    mailings.skipRemaining(id, CANCELLED);
+    mailings.skipRemaining(id, Recipient.CANCELLED);
     return mailing;
   }
 

@@ -21,6 +21,9 @@ import java.time.OffsetDateTime;
 @IdClass(Recipient.Key.class)
 public class Recipient extends TenantOwnedEntity {
 
+  /** The reason of a recipient skipped because staff cancelled the mailing. */
+  public static final String CANCELLED = "The mailing was cancelled";
+
   /** The key inside a tenant. */
   public record Key(long mailingId, long subscriberId) implements Serializable {
 

@@ -124,7 +124,30 @@ public final class Letter {
         .append("\">")
         .append(MailText.html(texts.getString("footer.unsubscribe")))
         .append("</a></p></div></body></html>");
-    return page.toString();
+    return shortLines(page);
+  }
+
+  /** Lines of at most about {@value #LINE} characters before a tag ends them, as MIME wants. */
+  private static final int LINE = 200;
+
+  /**
+   * Breaks the HTML into lines after a tag once a line has grown past {@value #LINE} characters: a
+   * line break between tags changes nothing a reader sees, and lines stay far below the 998 that
+   * 8-bit MIME allows.
+   */
+  static String shortLines(CharSequence html) {
+    StringBuilder out = new StringBuilder(html.length() + html.length() / LINE + 16);
+    int lineLength = 0;
+    for (int i = 0; i < html.length(); i++) {
+      char c = html.charAt(i);
+      out.append(c);
+      lineLength = c == '\n' ? 0 : lineLength + 1;
+      if (c == '>' && lineLength >= LINE) {
+        out.append("\r\n");
+        lineLength = 0;
+      }
+    }
+    return out.toString();
   }
 
   /** The plain-text alternative one recipient gets. */

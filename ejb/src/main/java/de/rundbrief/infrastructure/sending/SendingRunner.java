@@ -2,6 +2,7 @@ package de.rundbrief.infrastructure.sending;
 
 import de.rundbrief.domain.mailing.MailHtml;
 import de.rundbrief.domain.mailing.Personalisation;
+import de.rundbrief.domain.mailing.Recipient;
 import de.rundbrief.domain.setting.EffectiveSettings;
 import de.rundbrief.domain.setting.SettingKey;
 import de.rundbrief.domain.setting.Settings;
@@ -66,13 +67,16 @@ public final class SendingRunner {
   /** How long a claim holds; a worker renews it while it works on the batch. */
   public static final Duration LEASE = Duration.ofSeconds(60);
 
+  /** How often a worker looks whether staff paused or cancelled the mailing it is sending. */
+  static final Duration STATUS_EVERY = Duration.ofSeconds(1);
+
   /** Recipients claimed at once at most, whatever the fair share. */
   static final int MAX_BATCH = 100;
 
   /** Temporary failures after which a recipient fails for good. */
   static final int MAX_ATTEMPTS = 5;
 
-  static final String CANCELLED = "The mailing was cancelled";
+  static final String CANCELLED = Recipient.CANCELLED;
   static final String UNSUBSCRIBED = "No longer subscribed to the mailing's lists";
   static final String SUPPRESSED = "On the suppression list";
   static final String INACTIVE = "The subscriber is ";
@@ -115,7 +119,7 @@ public final class SendingRunner {
       String owner) {
     this.transactions = transactions;
     this.postgreSql = postgreSql;
-    this.session = NoDelaySession.of(session);
+    this.session = SendingSession.of(session);
     this.mailHtml = mailHtml;
     this.links = links;
     this.settings = settings;
@@ -242,6 +246,7 @@ public final class SendingRunner {
     rotation.served(active, claimed.size(), share);
     List<Outgoing> outgoing = prepare(active, mailing, claimed);
     Instant renewed = claimedAt;
+    Instant looked = claimedAt;
     for (int i = 0; i < outgoing.size(); i++) {
       Outgoing recipient = outgoing.get(i);
       if (stopping.getAsBoolean()) {
@@ -249,6 +254,12 @@ public final class SendingRunner {
         return true;
       }
       Instant now = clock.instant();
+      if (Duration.between(looked, now).compareTo(STATUS_EVERY) >= 0) {
+        looked = now;
+        if (!stillSending(active, outgoing.subList(i, outgoing.size()))) {
+          return true;
+        }
+      }
       if (Duration.between(renewed, now).compareTo(LEASE.dividedBy(3)) > 0) {
         renewed = now;
         transactions.inTenant(
@@ -415,6 +426,34 @@ public final class SendingRunner {
               next,
               true);
           return null;
+        });
+  }
+
+  /**
+   * Whether the mailing is still sending; if staff paused it, the rest of the batch goes back to
+   * the queue, if they cancelled it, the rest is skipped.
+   */
+  private boolean stillSending(Active active, List<Outgoing> rest) {
+    List<Long> ids = rest.stream().map(Outgoing::subscriberId).toList();
+    return transactions.inTenant(
+        active.tenant(),
+        c -> {
+          String status = RecipientQueue.status(c, active.tenant(), active.mailingId());
+          if ("SENDING".equals(status)) {
+            return true;
+          }
+          boolean cancelled = !"PAUSED".equals(status);
+          RecipientQueue.settle(
+              c,
+              active.tenant(),
+              active.mailingId(),
+              ids,
+              owner,
+              cancelled ? "SKIPPED" : "QUEUED",
+              cancelled ? CANCELLED : null,
+              null,
+              false);
+          return false;
         });
   }
 

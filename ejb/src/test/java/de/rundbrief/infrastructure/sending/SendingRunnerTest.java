@@ -14,6 +14,7 @@ import java.net.ServerSocket;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -206,6 +207,50 @@ class SendingRunnerTest {
     assertThat(lastSmall).isLessThan(20);
     assertThat(db.status(big)).isEqualTo("SENT");
     assertThat(db.status(little)).isEqualTo("SENT");
+  }
+
+  @Test
+  void pausingStopsAWorkerWithinASecondAndCancellingSkipsTheRest() throws Exception {
+    db.global.put(SettingKey.SENDING_PER_SECOND, "10");
+    db.global.put(SettingKey.SENDING_FAIR_SHARE, "100");
+    List<Long> recipients = new ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      recipients.add(db.subscriber(tenant, "p" + i + "@example.org", "P", list, "SUBSCRIBED"));
+    }
+    long mailing = db.sendingMailing(tenant, list, "<p>Hi</p>", recipients);
+    SendingRunner runner = db.runner(port, "pausing");
+    runner.tick();
+    Future<?> worker = pool.submit(() -> runner.work(() -> false));
+    Thread.sleep(1_000);
+    de.rundbrief.testsupport.Sql.update(
+        db.owner, "UPDATE mailing SET status = 'PAUSED' WHERE id = ?", mailing);
+    worker.get(10, TimeUnit.SECONDS);
+    long sent = db.states(mailing).values().stream().filter("SENT"::equals).count();
+    assertThat(sent).isBetween(5L, 40L);
+    assertThat(db.states(mailing).values()).filteredOn("SENDING"::equals).isEmpty();
+    Thread.sleep(500);
+    assertThat(smtp.getReceivedMessages()).hasSize((int) sent);
+
+    de.rundbrief.testsupport.Sql.update(
+        db.owner, "UPDATE mailing SET status = 'SENDING' WHERE id = ?", mailing);
+    runner.tick();
+    worker = pool.submit(() -> runner.work(() -> false));
+    Thread.sleep(1_000);
+    de.rundbrief.testsupport.Sql.update(
+        db.owner, "UPDATE mailing SET status = 'CANCELLED' WHERE id = ?", mailing);
+    worker.get(10, TimeUnit.SECONDS);
+    runner.tick();
+
+    Map<String, String> states = db.states(mailing);
+    assertThat(states.values())
+        .allMatch(
+            s ->
+                s.equals("SENT")
+                    || s.equals("SKIPPED:" + SendingRunner.CANCELLED)
+                    || s.equals("QUEUED"));
+    long sentInTheEnd = states.values().stream().filter("SENT"::equals).count();
+    assertThat(sentInTheEnd).isGreaterThan(sent).isLessThan(60);
+    assertThat(smtp.getReceivedMessages()).hasSize((int) sentInTheEnd);
   }
 
   /** Ticks and runs workers until no mailing has work left. */

@@ -72,6 +72,11 @@ public final class Api {
     return send("GET", path, null, null, "text/csv");
   }
 
+  /** A page that answers HTML. */
+  public Response getHtml(String path) {
+    return send("GET", path, null, null, "text/html");
+  }
+
   public Response send(String method, String path, String json) {
     return send(method, path, json, "application/json", "application/json");
   }

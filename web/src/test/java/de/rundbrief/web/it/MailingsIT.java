@@ -147,7 +147,9 @@ class MailingsIT {
     assertThat(sued.get("tenants/sued/mailings/" + mailing).status()).isEqualTo(404);
     assertThat(sued.post("tenants/sued/mailings/" + mailing + "/start", "").status())
         .isEqualTo(404);
-    assertThat(sued.get("tenants/sued/mailings/" + mailing + "/preview").status()).isEqualTo(404);
+    assertThat(sued.getHtml("tenants/sued/mailings/" + mailing + "/preview").status())
+        .isEqualTo(404);
+    assertThat(sued.getHtml(path + "/preview").status()).isEqualTo(404);
     assertThat(sued.get("tenants/sued/mailings/" + mailing + "/progress").status()).isEqualTo(404);
     assertThat(sued.get("tenants/sued/mailings/" + mailing + "/recipients").status())
         .isEqualTo(404);

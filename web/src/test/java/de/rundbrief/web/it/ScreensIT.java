@@ -481,6 +481,86 @@ class ScreensIT {
   }
 
   @Test
+  void anEditorWritesPreviewsTestsAndSendsAMailingAndWatchesItGoOut() throws Exception {
+    Api api = Api.as(base, "nord-editor");
+    String listName = "Journey " + UUID.randomUUID().toString().substring(0, 6);
+    long list =
+        api.post(
+                "tenants/nord/lists",
+                "{\"name\":\""
+                    + listName
+                    + "\",\"visibility\":\"INTERNAL\",\"optInMode\":\"SINGLE\"}")
+            .object()
+            .getJsonNumber("id")
+            .longValue();
+    List<String> readers = new java.util.ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      String email = "journey-" + UUID.randomUUID().toString().substring(0, 8) + "@test.example";
+      readers.add(email);
+      long id =
+          api.post(
+                  "tenants/nord/subscribers", "{\"email\":\"" + email + "\",\"firstName\":\"Ada\"}")
+              .object()
+              .getJsonNumber("id")
+              .longValue();
+      api.post(
+          "tenants/nord/lists/" + list + "/members",
+          "{\"subscriberId\":" + id + ",\"legalBasis\":\"Signed form\"}");
+    }
+    String name = "Herbst " + UUID.randomUUID().toString().substring(0, 6);
+    String tester =
+        "journey-test-" + UUID.randomUUID().toString().substring(0, 8) + "@test.example";
+    try (Browser browser = Browser.open(base)) {
+      browser.signIn("nord-editor", RundbriefServer.PASSWORD);
+      browser.go("mailings/list.xhtml");
+      browser.click("mailings:add");
+      browser.until(driver -> browser.present("mailing:name"));
+      browser.type("mailing:name", name);
+      browser.type("mailing:subject", "Neues für {{ firstName | Sie }}");
+      browser.type("mailing:senderAddress", "newsletter@nord.example");
+      browser.script(
+          "document.querySelector(\"input[name='mailing:lists'][value='"
+              + list
+              + "']\").checked = true;");
+      browser.click(By.cssSelector("#mailing\\:editor .ql-editor"));
+      browser.driver().switchTo().activeElement().sendKeys("Hallo {{ firstName | Leserin }}");
+      browser.click("mailing:save");
+      browser.until(driver -> browser.path().contains("id="));
+      browser.until(driver -> browser.present("previewFrame"));
+      assertThat(browser.script("return document.getElementById('previewFrame').srcdoc").toString())
+          .contains("Hallo Leserin")
+          .contains("Abmelden");
+      browser.click(By.xpath("//*[@id='preview:width']//*[contains(text(),'Mobile')]/.."));
+      browser.until(
+          driver ->
+              browser.byId("preview:frame").getAttribute("class").contains("rb-preview-mobile"));
+      browser.screenshot("mailing-editor");
+
+      browser.click("cockpit:openTest");
+      browser.until(driver -> browser.byIdPresentAndShown("test:addresses"));
+      browser.type("test:addresses", tester);
+      browser.click("test:send");
+      assertThat(Mailbox.waitForMessageTo(tester).getSubject()).isEqualTo("[Test] Neues für Sie");
+
+      browser.click("cockpit:start");
+      browser.until(
+          driver ->
+              !browser.all(By.cssSelector(".ui-confirmdialog-yes")).isEmpty()
+                  && browser.all(By.cssSelector(".ui-confirmdialog-yes")).get(0).isDisplayed());
+      browser.click(By.cssSelector(".ui-confirmdialog-yes"));
+      browser.until(
+          driver -> browser.present("cockpit:sent") && browser.text("cockpit:sent").equals("3"));
+      browser.until(driver -> browser.text("cockpit:status").equals("Sent"));
+      browser.screenshot("mailing-cockpit");
+      assertThat(browser.present("mailing:save")).as("a sent mailing is read-only").isFalse();
+    }
+    for (String reader : readers) {
+      assertThat(Mailbox.messagesTo(reader)).hasSize(1);
+      assertThat(Mailbox.messagesTo(reader).get(0).getSubject()).isEqualTo("Neues für Ada");
+    }
+  }
+
+  @Test
   void anEditorImportsACsvFileWithMappingPreviewAndProgress() throws Exception {
     long newsletter =
         Api.as(base, "nord-editor").get("tenants/nord/lists").json().asJsonArray().stream()

@@ -1,0 +1,89 @@
+package de.rundbrief.infrastructure.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import de.rundbrief.domain.mailing.SenderIdentity;
+import de.rundbrief.domain.tenant.TenantKey;
+import de.rundbrief.infrastructure.html.OwaspMailHtml;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Properties;
+import org.eclipse.angus.mail.smtp.SMTPMessage;
+import org.junit.jupiter.api.Test;
+
+class LetterTest {
+
+  private static final Letter.Content CONTENT =
+      new Letter.Content(
+          TenantKey.of("nord"),
+          4711,
+          "Tochter Nord GmbH",
+          "Neues für {{ firstName | Sie }}",
+          "Kurz: {{ firstName }}",
+          new SenderIdentity(null, "news@nord.example"),
+          "antwort@nord.example",
+          "en",
+          "<p>Hallo {{ firstName | Leserin }}, {{ field.company | - }}</p>".repeat(120),
+          "Hallo {{ firstName | Leserin }}",
+          "<p>Tochter Nord GmbH &amp; Co. KG</p>");
+
+  private final Letter letter = new Letter(CONTENT, new OwaspMailHtml());
+
+  private final Letter.Personal ada =
+      new Letter.Personal(
+          815,
+          "ada@example.org",
+          Map.of("firstName", "Ada <b>", "field.company", "ACME")::get,
+          "https://news.example.com/unsubscribe.xhtml?token=abc",
+          "https://news.example.com/api/v1/public/unsubscribe/abc");
+
+  @Test
+  void aPersonalMessageWithItsOwnHeaders() throws Exception {
+    MimeMessage message =
+        letter.compose(Session.getInstance(new Properties()), ada, "bounces+x@news.example.com");
+
+    assertThat(message.getSubject()).isEqualTo("Neues für Ada <b>");
+    assertThat(message.getFrom()[0].toString()).isEqualTo("Tochter Nord GmbH <news@nord.example>");
+    assertThat(message.getReplyTo()[0].toString()).isEqualTo("antwort@nord.example");
+    assertThat(message.getMessageID()).isEqualTo("<rb.nord.4711.815@nord.example>");
+    assertThat(message.getHeader("List-Unsubscribe"))
+        .containsExactly("<https://news.example.com/api/v1/public/unsubscribe/abc>");
+    assertThat(message.getHeader("List-Unsubscribe-Post"))
+        .containsExactly("List-Unsubscribe=One-Click");
+    assertThat(((SMTPMessage) message).getEnvelopeFrom()).isEqualTo("bounces+x@news.example.com");
+    MimeMultipart alternative = (MimeMultipart) message.getContent();
+    assertThat(alternative.getContentType()).startsWith("multipart/alternative");
+    String text = (String) alternative.getBodyPart(0).getContent();
+    assertThat(text)
+        .startsWith("Hallo Ada <b>")
+        .contains("Tochter Nord GmbH & Co. KG")
+        .contains("Unsubscribe: https://news.example.com/unsubscribe.xhtml?token=abc");
+  }
+
+  @Test
+  void valuesAreEscapedInTheHtmlAndTheFooterIsAdded() {
+    String html = letter.html(ada);
+
+    assertThat(html)
+        .contains("Hallo Ada &lt;b&gt;, ACME")
+        .doesNotContain("Ada <b>")
+        .contains("display:none")
+        .contains("Kurz: Ada &lt;b&gt;")
+        .contains("<p>Tochter Nord GmbH &amp; Co. KG</p>")
+        .contains("because you subscribed to the newsletter of Tochter Nord GmbH")
+        .contains("href=\"https://news.example.com/unsubscribe.xhtml?token=abc\"");
+  }
+
+  @Test
+  void htmlLinesStayShortForEightBitMime() {
+    String html = letter.html(ada);
+
+    assertThat(html.length()).isGreaterThan(3000);
+    assertThat(Arrays.stream(html.split("\r\n")).mapToInt(String::length).max().orElseThrow())
+        .isLessThan(400);
+    assertThat(html.replace("\r\n", "")).isEqualTo(Letter.shortLines(html).replace("\r\n", ""));
+  }
+}
