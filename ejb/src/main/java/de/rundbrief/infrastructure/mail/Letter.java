@@ -173,19 +173,27 @@ public final class Letter {
    * The message for one recipient.
    *
    * @param returnPath the envelope sender, where bounces go
+   * @param eightBit whether the server takes 8-bit MIME; then the message is assembled as bytes in
+   *     one go, otherwise Jakarta Mail encodes it as quoted-printable
    */
-  public MimeMessage compose(Session session, Personal person, String returnPath)
+  public MimeMessage compose(Session session, Personal person, String returnPath, boolean eightBit)
       throws MessagingException {
-    String messageId =
-        "<rb."
-            + content.tenant().value()
-            + "."
-            + content.mailingId()
-            + "."
-            + person.subscriberId()
-            + "@"
-            + content.sender().domain()
-            + ">";
+    String text = text(person);
+    String html = html(person);
+    if (eightBit && EightBitMessage.fits(text) && EightBitMessage.fits(html)) {
+      return EightBitMessage.of(
+          session,
+          address(content.sender().address(), senderName()),
+          content.replyTo() == null ? null : new InternetAddress(content.replyTo()),
+          new InternetAddress(person.email()).toString(),
+          subject(person),
+          messageId(person),
+          person.oneClickUrl(),
+          text,
+          html,
+          returnPath);
+    }
+    String messageId = messageId(person);
     SMTPMessage message =
         new SMTPMessage(session) {
           @Override
@@ -206,15 +214,32 @@ public final class Letter {
     message.setHeader("Precedence", "bulk");
 
     MimeBodyPart plain = new MimeBodyPart();
-    plain.setText(text(person), StandardCharsets.UTF_8.name());
+    plain.setText(text, StandardCharsets.UTF_8.name());
     MimeBodyPart rich = new MimeBodyPart();
-    rich.setContent(html(person), "text/html; charset=UTF-8");
+    rich.setContent(html, "text/html; charset=UTF-8");
     MimeMultipart alternative = new MimeMultipart("alternative");
     alternative.addBodyPart(plain);
     alternative.addBodyPart(rich);
     message.setContent(alternative);
     message.saveChanges();
     return message;
+  }
+
+  /** The same for every sending of this mailing to this recipient; a test send gets its own. */
+  private String messageId(Personal person) {
+    String recipient =
+        person.subscriberId() == 0
+            ? "test." + java.util.UUID.randomUUID()
+            : String.valueOf(person.subscriberId());
+    return "<rb."
+        + content.tenant().value()
+        + "."
+        + content.mailingId()
+        + "."
+        + recipient
+        + "@"
+        + content.sender().domain()
+        + ">";
   }
 
   private String senderName() {

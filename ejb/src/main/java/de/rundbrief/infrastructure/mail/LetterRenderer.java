@@ -54,7 +54,10 @@ public class LetterRenderer implements MailingRenderer {
       for (String address : addresses) {
         MimeMessage message =
             letter.compose(
-                session, personal(values, address), bounces == null ? null : bounces.getAddress());
+                session,
+                personal(values, address),
+                bounces == null ? null : bounces.getAddress(),
+                false);
         transport.sendMessage(message, message.getAllRecipients());
       }
     } catch (MessagingException e) {

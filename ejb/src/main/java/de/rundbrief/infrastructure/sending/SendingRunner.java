@@ -37,6 +37,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.angus.mail.smtp.SMTPTransport;
 
 /**
  * The sending engine's work, free of the container: {@link #tick} looks for mailings with work and
@@ -203,7 +204,9 @@ public final class SendingRunner {
             continue;
           }
         }
-        if (!sendBatch(next, transport, stopping)) {
+        boolean eightBit =
+            transport instanceof SMTPTransport smtp && smtp.supportsExtension("8BITMIME");
+        if (!sendBatch(next, transport, eightBit, stopping)) {
           close(transport);
           transport = null;
         }
@@ -220,7 +223,8 @@ public final class SendingRunner {
    *
    * @return false if the connection broke
    */
-  private boolean sendBatch(Active active, Transport transport, BooleanSupplier stopping)
+  private boolean sendBatch(
+      Active active, Transport transport, boolean eightBit, BooleanSupplier stopping)
       throws InterruptedException {
     Mailing mailing = mailings.computeIfAbsent(active, this::load);
     if (mailing == null) {
@@ -272,7 +276,9 @@ public final class SendingRunner {
       throttle.acquire();
       try {
         MimeMessage message =
-            mailing.letter().compose(session, recipient.personal(), recipient.returnPath());
+            mailing
+                .letter()
+                .compose(session, recipient.personal(), recipient.returnPath(), eightBit);
         transport.sendMessage(message, message.getAllRecipients());
         transactions.inTenant(
             active.tenant(),

@@ -11,13 +11,7 @@ import javax.net.SocketFactory;
 
 /**
  * The shared mail session as the sending engine uses it: the same properties and credentials that
- * IT configured, with Nagle's algorithm switched off on plain SMTP connections, and messages sent
- * as 8-bit MIME where the server takes it ({@code 8BITMIME}, as every current server does).
- *
- * <p>8-bit MIME: the HTML and text go out as they are instead of quoted-printable, which Jakarta
- * Mail encodes byte by byte; in a trial here that encoding took more than half of the sending
- * engine's time. A part with a line over 998 characters stays quoted-printable, so {@link
- * de.rundbrief.infrastructure.mail.Letter} keeps the lines of its HTML short.
+ * IT configured, with Nagle's algorithm switched off on plain SMTP connections.
  *
  * <p>Why: Jakarta Mail writes a message in 8 KB pieces. A message of 13 KB leaves a small last
  * piece that Nagle's algorithm holds back until the server acknowledges the first, and a server
@@ -34,7 +28,6 @@ final class SendingSession {
     properties.putAll(shared.getProperties());
     properties.put("mail.smtp.socketFactory", new NoDelaySocketFactory());
     properties.put("mail.smtp.socketFactory.fallback", "false");
-    properties.put("mail.smtp.allow8bitmime", "true");
     return Session.getInstance(
         properties,
         new Authenticator() {

@@ -43,7 +43,8 @@ class LetterTest {
   @Test
   void aPersonalMessageWithItsOwnHeaders() throws Exception {
     MimeMessage message =
-        letter.compose(Session.getInstance(new Properties()), ada, "bounces+x@news.example.com");
+        letter.compose(
+            Session.getInstance(new Properties()), ada, "bounces+x@news.example.com", false);
 
     assertThat(message.getSubject()).isEqualTo("Neues für Ada <b>");
     assertThat(message.getFrom()[0].toString()).isEqualTo("Tochter Nord GmbH <news@nord.example>");
@@ -61,6 +62,55 @@ class LetterTest {
         .startsWith("Hallo Ada <b>")
         .contains("Tochter Nord GmbH & Co. KG")
         .contains("Unsubscribe: https://news.example.com/unsubscribe.xhtml?token=abc");
+  }
+
+  @Test
+  void asEightBitMimeTheSameMessageInOnePiece() throws Exception {
+    MimeMessage composed =
+        letter.compose(
+            Session.getInstance(new Properties()), ada, "bounces+x@news.example.com", true);
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    composed.writeTo(bytes);
+
+    MimeMessage parsed =
+        new MimeMessage(
+            Session.getInstance(new Properties()),
+            new java.io.ByteArrayInputStream(bytes.toByteArray()));
+    assertThat(((SMTPMessage) composed).getMailExtension()).isEqualTo("BODY=8BITMIME");
+    assertThat(((SMTPMessage) composed).getEnvelopeFrom()).isEqualTo("bounces+x@news.example.com");
+    assertThat(parsed.getSubject()).isEqualTo("Neues für Ada <b>");
+    assertThat(parsed.getFrom()[0].toString()).isEqualTo("Tochter Nord GmbH <news@nord.example>");
+    assertThat(parsed.getReplyTo()[0].toString()).isEqualTo("antwort@nord.example");
+    assertThat(parsed.getRecipients(jakarta.mail.Message.RecipientType.TO)[0].toString())
+        .isEqualTo("ada@example.org");
+    assertThat(parsed.getMessageID()).isEqualTo("<rb.nord.4711.815@nord.example>");
+    assertThat(parsed.getHeader("List-Unsubscribe"))
+        .containsExactly("<https://news.example.com/api/v1/public/unsubscribe/abc>");
+    assertThat(parsed.getHeader("List-Unsubscribe-Post"))
+        .containsExactly("List-Unsubscribe=One-Click");
+    MimeMultipart alternative = (MimeMultipart) parsed.getContent();
+    assertThat(alternative.getBodyPart(0).getContent().toString())
+        .startsWith("Hallo Ada <b>")
+        .contains("Unsubscribe: https://news.example.com/unsubscribe.xhtml?token=abc");
+    assertThat(alternative.getBodyPart(1).getContentType()).startsWith("text/html");
+    assertThat(alternative.getBodyPart(1).getContent().toString())
+        .contains("Hallo Ada &lt;b&gt;, ACME");
+    assertThat(new String(bytes.toByteArray(), java.nio.charset.StandardCharsets.UTF_8))
+        .doesNotContain("\r\r")
+        .doesNotContainPattern("[^\r]\n");
+  }
+
+  @Test
+  void aTestSendGetsAMessageIdOfItsOwn() throws Exception {
+    Letter.Personal test =
+        new Letter.Personal(
+            0, "t@example.org", n -> null, "https://x.example/u", "https://x.example/o");
+    Session session = Session.getInstance(new Properties());
+
+    String first = letter.compose(session, test, "b@x.example", false).getMessageID();
+    String second = letter.compose(session, test, "b@x.example", false).getMessageID();
+
+    assertThat(first).startsWith("<rb.nord.4711.test.").isNotEqualTo(second);
   }
 
   @Test

@@ -162,7 +162,10 @@ class SendingBenchmark {
     java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
     letter
         .compose(
-            jakarta.mail.Session.getInstance(new java.util.Properties()), personal, "b@x.example")
+            jakarta.mail.Session.getInstance(new java.util.Properties()),
+            personal,
+            "b@x.example",
+            false)
         .writeTo(bytes);
     return bytes.size();
   }
