@@ -16,10 +16,15 @@ import de.rundbrief.domain.mailing.MailingRenderer;
 import de.rundbrief.domain.mailing.MailingRepository;
 import de.rundbrief.domain.mailing.MailingStateException;
 import de.rundbrief.domain.mailing.MailingStatus;
+import de.rundbrief.domain.mailing.MailingTemplate;
 import de.rundbrief.domain.mailing.Personalisation;
 import de.rundbrief.domain.mailing.Recipient;
 import de.rundbrief.domain.mailing.RecipientState;
 import de.rundbrief.domain.mailing.SenderIdentity;
+import de.rundbrief.domain.mailing.SharedTemplate;
+import de.rundbrief.domain.mailing.TemplateContent;
+import de.rundbrief.domain.mailing.TemplateNotFoundException;
+import de.rundbrief.domain.mailing.Templates;
 import de.rundbrief.domain.mailinglist.MailingListRepository;
 import de.rundbrief.domain.segment.SegmentRepository;
 import de.rundbrief.domain.setting.EffectiveSettings;
@@ -62,6 +67,7 @@ public class DefaultMailingService implements MailingService {
   @Inject private MailHtml mailHtml;
   @Inject private MailingRenderer renderer;
   @Inject private MailingLaunch launch;
+  @Inject private Templates templates;
   @Inject private Clock clock;
 
   @Override
@@ -101,6 +107,42 @@ public class DefaultMailingService implements MailingService {
     mailing.target(checkedLists(data.listIds()), checkedSegments(data.segmentIds()));
     mailings.add(mailing);
     return mailing;
+  }
+
+  @Override
+  @RolesAllowed({
+    Roles.CENTRAL_ADMIN,
+    Roles.CENTRAL_MARKETING,
+    Roles.TENANT_ADMIN,
+    Roles.TENANT_EDITOR
+  })
+  public Mailing createFromTemplate(
+      TenantKey tenant, long templateId, boolean shared, String name) {
+    TemplateContent template =
+        shared
+            ? templates
+                .findShared(templateId)
+                .filter(SharedTemplate::isPublished)
+                .map(SharedTemplate::getContent)
+                .orElseThrow(() -> new TemplateNotFoundException(templateId))
+            : templates
+                .findOfTenant(templateId)
+                .map(MailingTemplate::getContent)
+                .orElseThrow(() -> new TemplateNotFoundException(templateId));
+    return create(
+        tenant,
+        new MailingData(
+            name,
+            template.getSubject(),
+            template.getPreheader(),
+            null,
+            null,
+            null,
+            "de",
+            template.getHtmlBody(),
+            null,
+            Set.of(),
+            Set.of()));
   }
 
   @Override

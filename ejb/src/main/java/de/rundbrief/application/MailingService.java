@@ -39,6 +39,20 @@ public interface MailingService {
    */
   Mailing create(@NotNull TenantKey tenant, @NotNull @Valid MailingData data);
 
+  /**
+   * A new draft from a template: the tenant's own ({@code shared} false) or a published shared one;
+   * subject, preheader and HTML copied, sender from the tenant's settings, no lists yet.
+   *
+   * @throws de.rundbrief.domain.mailing.TemplateNotFoundException if there is no such template
+   * @throws de.rundbrief.domain.mailing.InvalidMailingException if the template uses a field the
+   *     tenant does not have, or the settings name no sender
+   */
+  Mailing createFromTemplate(
+      @NotNull TenantKey tenant,
+      long templateId,
+      boolean shared,
+      @NotNull @Size(min = 1, max = Mailing.NAME_MAX_LENGTH) String name);
+
   /** Changes a draft; see {@link #create} for what it refuses. */
   Mailing update(@NotNull TenantKey tenant, long id, @NotNull @Valid MailingData data);
 

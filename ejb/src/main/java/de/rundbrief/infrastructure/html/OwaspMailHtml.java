@@ -71,6 +71,9 @@ public class OwaspMailHtml implements MailHtml {
 
   private static final String MARK = "rbph";
 
+  /** How OWASP's renderer writes "{{" so that no client-side template engine sees it. */
+  private static final String BROKEN_BRACES = "{<!-- -->{";
+
   private static final Set<String> BLOCK =
       Set.of(
           "p",
@@ -97,7 +100,8 @@ public class OwaspMailHtml implements MailHtml {
     }
     List<String> placeholders = new ArrayList<>();
     StringBuilder masked = new StringBuilder();
-    Matcher matcher = Personalisation.PLACEHOLDER.matcher(html);
+    // braces that an earlier pass of this sanitiser broke up against template injection
+    Matcher matcher = Personalisation.PLACEHOLDER.matcher(html.replace(BROKEN_BRACES, "{{"));
     while (matcher.find()) {
       placeholders.add(matcher.group());
       matcher.appendReplacement(masked, MARK + (placeholders.size() - 1) + "x");

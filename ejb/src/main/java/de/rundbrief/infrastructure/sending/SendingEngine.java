@@ -32,6 +32,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Drives the sending of every instance: once a second it starts scheduled mailings that are due,
@@ -44,6 +45,9 @@ import java.util.logging.Logger;
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class SendingEngine {
+
+  /** The server's configuration of the lease, in seconds. */
+  public static final String LEASE_PROPERTY = "rundbrief.sending.lease-seconds";
 
   private static final Logger LOG = Logger.getLogger(SendingEngine.class.getName());
 
@@ -62,6 +66,11 @@ public class SendingEngine {
   @Inject private ApplicationSecrets secrets;
   @Inject private Clock clock;
 
+  /** How long claimed recipients of a server that died wait before others send them. */
+  @Inject
+  @ConfigProperty(name = LEASE_PROPERTY, defaultValue = "60")
+  private int leaseSeconds;
+
   private final AtomicInteger workers = new AtomicInteger();
   private volatile boolean stopping;
   private SendingRunner runner;
@@ -75,16 +84,17 @@ public class SendingEngine {
             + UUID.randomUUID().toString().substring(0, 8);
     runner =
         new SendingRunner(
-            transactions,
-            dialect.hasRowLevelSecurity(),
-            session,
-            mailHtml,
-            links,
-            settings,
-            secrets.key(AddressHasher.KEY_NAME),
-            new VerpAddresses(secrets.key(VerpAddresses.KEY_NAME)),
-            clock,
-            owner);
+                transactions,
+                dialect.hasRowLevelSecurity(),
+                session,
+                mailHtml,
+                links,
+                settings,
+                secrets.key(AddressHasher.KEY_NAME),
+                new VerpAddresses(secrets.key(VerpAddresses.KEY_NAME)),
+                clock,
+                owner)
+            .lease(java.time.Duration.ofSeconds(Math.max(5, leaseSeconds)));
     ticks = scheduler.scheduleWithFixedDelay(this::tick, 2, 1, TimeUnit.SECONDS);
   }
 

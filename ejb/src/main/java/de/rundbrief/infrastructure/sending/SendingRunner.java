@@ -65,8 +65,11 @@ public final class SendingRunner {
     T run(Connection connection) throws SQLException;
   }
 
-  /** How long a claim holds; a worker renews it while it works on the batch. */
-  public static final Duration LEASE = Duration.ofSeconds(60);
+  /**
+   * How long a claim holds unless its worker renews it (which it does while it works on the batch):
+   * after a server died, its recipients are sent by others after this time at most.
+   */
+  public static final Duration DEFAULT_LEASE = Duration.ofSeconds(60);
 
   /** How often a worker looks whether staff paused or cancelled the mailing it is sending. */
   static final Duration STATUS_EVERY = Duration.ofSeconds(1);
@@ -100,6 +103,7 @@ public final class SendingRunner {
   private final Rotation rotation = new Rotation();
   private final Throttle throttle;
   private final Map<Active, Mailing> mailings = new ConcurrentHashMap<>();
+  private Duration lease = DEFAULT_LEASE;
   private Duration retryAfter = Duration.ofMinutes(1);
   private Duration reconnectAfter = Duration.ofSeconds(1);
   private Instant lastRecovery = Instant.MIN;
@@ -129,6 +133,12 @@ public final class SendingRunner {
     this.clock = clock;
     this.owner = owner;
     this.throttle = new Throttle(() -> clock.millis());
+  }
+
+  /** How long a claim holds without renewal. */
+  public SendingRunner lease(Duration lease) {
+    this.lease = lease;
+    return this;
   }
 
   /** The first wait before a recipient is tried again; it doubles with each attempt. */
@@ -264,12 +274,12 @@ public final class SendingRunner {
           return true;
         }
       }
-      if (Duration.between(renewed, now).compareTo(LEASE.dividedBy(3)) > 0) {
+      if (Duration.between(renewed, now).compareTo(lease.dividedBy(3)) > 0) {
         renewed = now;
         transactions.inTenant(
             active.tenant(),
             c -> {
-              RecipientQueue.renew(c, active.tenant(), active.mailingId(), owner, now.plus(LEASE));
+              RecipientQueue.renew(c, active.tenant(), active.mailingId(), owner, now.plus(lease));
               return null;
             });
       }
@@ -318,7 +328,7 @@ public final class SendingRunner {
                 active.tenant(),
                 active.mailingId(),
                 owner,
-                now.plus(LEASE),
+                now.plus(lease),
                 now,
                 batch);
     if (postgreSql) {

@@ -51,6 +51,15 @@ class OwaspMailHtmlTest {
   }
 
   @Test
+  void placeholdersBrokenUpByAnEarlierSanitiserPassAreWholeAgain() {
+    String once = html.sanitise("<p>Hallo {{ firstName | Leserin }}</p>");
+    String twice = html.sanitise(once.replace("{{", "{<!-- -->{"));
+
+    assertThat(twice).isEqualTo("<p>Hallo {{ firstName | Leserin }}</p>");
+    assertThat(html.sanitise("<p>{{ not a placeholder</p>")).doesNotContain("{{");
+  }
+
+  @Test
   void plainTextKeepsParagraphsListsAndLinkTargets() {
     String text =
         html.plainText(

@@ -9,9 +9,12 @@ import de.rundbrief.domain.attribute.AttributeValue;
 import de.rundbrief.domain.mailing.Mailing;
 import de.rundbrief.domain.mailing.MailingContent;
 import de.rundbrief.domain.mailing.MailingProgress;
+import de.rundbrief.domain.mailing.MailingTemplate;
 import de.rundbrief.domain.mailing.Recipient;
 import de.rundbrief.domain.mailing.RecipientState;
 import de.rundbrief.domain.mailing.SenderIdentity;
+import de.rundbrief.domain.mailing.SharedTemplate;
+import de.rundbrief.domain.mailing.TemplateContent;
 import de.rundbrief.domain.mailinglist.MailingList;
 import de.rundbrief.domain.mailinglist.OptInMode;
 import de.rundbrief.domain.mailinglist.Subscription;
@@ -170,6 +173,39 @@ class MailingPersistenceTest {
     assertThat(rows)
         .extracting(Recipient::getReason)
         .containsExactly("The mailing was cancelled", "The mailing was cancelled");
+  }
+
+  @Test
+  void aTenantsTemplatesStayInItEvenWithWallOneAloneAndSharedOnesReachEveryTenant() {
+    long ofB =
+        asApplication.inTenant(
+            B,
+            em -> {
+              MailingTemplate template =
+                  new MailingTemplate(
+                      "Monatlich B", new TemplateContent("Neues", null, "<p>B</p>"), AT);
+              new JpaTemplates(em).add(template);
+              new JpaTemplates(em)
+                  .add(
+                      new SharedTemplate(
+                          "Konzern " + System.nanoTime(),
+                          new TemplateContent("Konzern", null, "<p>alle</p>"),
+                          true,
+                          AT));
+              em.flush();
+              return template.getId();
+            });
+
+    List<Object> seenFromA =
+        wallOneAlone.inTenant(
+            A,
+            em ->
+                List.of(
+                    new JpaTemplates(em).findOfTenant(ofB).isPresent(),
+                    new JpaTemplates(em)
+                        .ofTenant().stream().anyMatch(t -> t.getName().equals("Monatlich B")),
+                    new JpaTemplates(em).shared(true).isEmpty()));
+    assertThat(seenFromA).containsExactly(false, false, false);
   }
 
   private static long startedMailing(

@@ -7,6 +7,7 @@ import de.rundbrief.domain.consent.ConsentTextChangedException;
 import de.rundbrief.domain.consent.FormTooFastException;
 import de.rundbrief.domain.consent.InvalidTokenException;
 import de.rundbrief.domain.consent.SuppressedAddressException;
+import de.rundbrief.domain.mailing.DuplicateTemplateException;
 import de.rundbrief.domain.mailing.MailingDeliveryException;
 import de.rundbrief.domain.mailing.MailingStateException;
 import de.rundbrief.domain.mailinglist.DuplicateMailingListException;
@@ -106,6 +107,10 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
     if (failure instanceof DuplicateAttributeException
         || failure instanceof DuplicateSegmentException) {
       return json(409, ErrorJson.of(409, failure.getMessage()));
+    }
+    if (failure instanceof DuplicateTemplateException) {
+      return json(
+          409, new ErrorJson(409, failure.getMessage(), Map.of("name", failure.getMessage())));
     }
     if (failure instanceof MailingStateException) {
       return json(409, ErrorJson.of(409, failure.getMessage()));

@@ -123,6 +123,9 @@ public class MailingsResource {
     }
   }
 
+  /** A new mailing from a template: the tenant's own, or a published shared one. */
+  public record FromTemplateInput(String name, Long templateId, Boolean shared) {}
+
   /** The addresses of a test send. */
   public record TestInput(List<String> addresses) {}
 
@@ -158,6 +161,27 @@ public class MailingsResource {
     Mailing created = mailings.create(tenantPaths.visible(tenant), data(input));
     return Response.created(
             uri.getAbsolutePathBuilder().path(String.valueOf(created.getId())).build())
+        .entity(MailingJson.of(created))
+        .build();
+  }
+
+  @POST
+  @Path("from-template")
+  public Response createFromTemplate(
+      @PathParam("tenant") String tenant, FromTemplateInput input, @Context UriInfo uri) {
+    if (input == null || input.templateId() == null || input.name() == null) {
+      throw new BadRequestException("The request needs the name and the templateId");
+    }
+    Mailing created =
+        mailings.createFromTemplate(
+            tenantPaths.visible(tenant),
+            input.templateId(),
+            Boolean.TRUE.equals(input.shared()),
+            input.name());
+    return Response.created(
+            uri.getBaseUriBuilder()
+                .path("v1/tenants/{tenant}/mailings/{id}")
+                .build(tenant, created.getId()))
         .entity(MailingJson.of(created))
         .build();
   }

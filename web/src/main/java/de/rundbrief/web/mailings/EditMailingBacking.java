@@ -5,8 +5,10 @@ import de.rundbrief.application.MailingListService;
 import de.rundbrief.application.MailingService;
 import de.rundbrief.application.SegmentService;
 import de.rundbrief.application.SubscriberService;
+import de.rundbrief.application.TemplateService;
 import de.rundbrief.domain.NotFoundException;
 import de.rundbrief.domain.PageRequest;
+import de.rundbrief.domain.mailing.DuplicateTemplateException;
 import de.rundbrief.domain.mailing.InvalidMailingException;
 import de.rundbrief.domain.mailing.Mailing;
 import de.rundbrief.domain.mailing.MailingDeliveryException;
@@ -63,6 +65,7 @@ public class EditMailingBacking implements Serializable {
   @Inject private SubscriberService subscribers;
   @Inject private WorkingTenant workingTenant;
   @Inject private InputCheck inputCheck;
+  @Inject private TemplateService templates;
 
   private String tenant;
   private Long id;
@@ -90,6 +93,7 @@ public class EditMailingBacking implements Serializable {
   private String previewHtml;
   private String testAddresses;
   private LocalDateTime scheduleAt;
+  private String templateName;
 
   /** The view action: loads the mailing, or answers 404 for one out of reach. */
   public void load() throws IOException {
@@ -232,6 +236,34 @@ public class EditMailingBacking implements Serializable {
       Messages.info("mailings.test.sent", String.join(", ", addresses));
       PrimeFaces.current().ajax().addCallbackParam("sent", true);
     }
+  }
+
+  /** Keeps the mailing's subject, preheader and HTML as a new template of the tenant. */
+  public void saveAsTemplate() {
+    if (templateName == null || templateName.isBlank()) {
+      Messages.fieldError("asTemplate:name", Messages.text("mailings.name.required"));
+      return;
+    }
+    try {
+      templates.saveMailingAsTemplate(key(), id, templateName);
+      Messages.info("mailings.savedAsTemplate", templateName.strip());
+      PrimeFaces.current().ajax().addCallbackParam("saved", true);
+      templateName = null;
+    } catch (DuplicateTemplateException e) {
+      Messages.fieldError("asTemplate:name", Messages.text("templates.duplicate"));
+    } catch (NotFoundException e) {
+      Messages.error("mailings.gone");
+    } catch (TenantAccessDeniedException | EJBAccessException | AccessLocalException e) {
+      Messages.error("access.denied");
+    }
+  }
+
+  public String getTemplateName() {
+    return templateName;
+  }
+
+  public void setTemplateName(String templateName) {
+    this.templateName = templateName;
   }
 
   public void start() {

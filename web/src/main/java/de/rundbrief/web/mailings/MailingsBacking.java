@@ -1,13 +1,21 @@
 package de.rundbrief.web.mailings;
 
 import de.rundbrief.application.MailingService;
+import de.rundbrief.application.TemplateChoice;
+import de.rundbrief.application.TemplateService;
+import de.rundbrief.domain.NotFoundException;
 import de.rundbrief.domain.Page;
 import de.rundbrief.domain.PageRequest;
+import de.rundbrief.domain.mailing.InvalidMailingException;
 import de.rundbrief.domain.mailing.Mailing;
 import de.rundbrief.domain.mailing.MailingStatus;
+import de.rundbrief.domain.tenant.TenantAccessDeniedException;
 import de.rundbrief.domain.tenant.TenantKey;
+import de.rundbrief.web.shell.Messages;
 import de.rundbrief.web.shell.PagedModel;
 import de.rundbrief.web.shell.WorkingTenant;
+import jakarta.ejb.AccessLocalException;
+import jakarta.ejb.EJBAccessException;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -27,9 +35,13 @@ public class MailingsBacking implements Serializable {
 
   @Inject private MailingService mailings;
   @Inject private WorkingTenant workingTenant;
+  @Inject private TemplateService templates;
 
   private String tenantParameter;
   private MailingStatus status;
+  private List<TemplateChoice> templateChoices = List.of();
+  private String templateKey;
+  private String newName;
 
   private final PagedModel<Mailing> model =
       new PagedModel<>(Set.of(), null) {
@@ -53,7 +65,61 @@ public class MailingsBacking implements Serializable {
 
   /** The view action: applies {@code ?tenant=}. */
   public void load() throws IOException {
-    workingTenant.applyViewParameter(tenantParameter);
+    if (workingTenant.applyViewParameter(tenantParameter)) {
+      templateChoices = workingTenant.current().map(templates::available).orElse(List.of());
+    }
+  }
+
+  /** A new draft from the chosen template, opened in the editor. */
+  public String createFromTemplate() {
+    TenantKey tenant = workingTenant.current().orElse(null);
+    TemplateChoice choice =
+        templateChoices.stream()
+            .filter(c -> c.getKey().equals(templateKey))
+            .findFirst()
+            .orElse(null);
+    if (tenant == null || choice == null) {
+      Messages.fieldError("fromTemplate:template", Messages.text("templates.gone"));
+      return null;
+    }
+    if (newName == null || newName.isBlank()) {
+      Messages.fieldError("fromTemplate:name", Messages.text("mailings.name.required"));
+      return null;
+    }
+    try {
+      Mailing created = mailings.createFromTemplate(tenant, choice.id(), choice.shared(), newName);
+      return "/mailings/edit?faces-redirect=true&tenant="
+          + tenant.value()
+          + "&id="
+          + created.getId();
+    } catch (InvalidMailingException e) {
+      Messages.error("mailings.invalid", e.getMessage());
+    } catch (NotFoundException e) {
+      Messages.error("templates.gone");
+    } catch (TenantAccessDeniedException | EJBAccessException | AccessLocalException e) {
+      Messages.error("access.denied");
+    }
+    return null;
+  }
+
+  public List<TemplateChoice> getTemplateChoices() {
+    return templateChoices;
+  }
+
+  public String getTemplateKey() {
+    return templateKey;
+  }
+
+  public void setTemplateKey(String templateKey) {
+    this.templateKey = templateKey;
+  }
+
+  public String getNewName() {
+    return newName;
+  }
+
+  public void setNewName(String newName) {
+    this.newName = newName;
   }
 
   public PagedModel<Mailing> getModel() {

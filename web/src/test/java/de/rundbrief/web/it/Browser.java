@@ -142,9 +142,17 @@ public final class Browser implements AutoCloseable {
     return driver.findElements(by);
   }
 
-  /** Waits until the condition holds, re-reading the page each time. */
+  /**
+   * Waits until the condition holds, re-reading the page each time; if it never does, the page as
+   * it was is kept as {@code target/screenshots/timeout-*.png} for whoever looks into the failure.
+   */
   public void until(java.util.function.Function<WebDriver, Boolean> condition) {
-    wait.until(condition::apply);
+    try {
+      wait.until(condition::apply);
+    } catch (org.openqa.selenium.TimeoutException e) {
+      screenshot("timeout-" + System.currentTimeMillis());
+      throw e;
+    }
   }
 
   /** Keeps a picture of the page under target/screenshots, for people reviewing a run. */

@@ -82,7 +82,7 @@ class MailingsIT {
     assertThat(test.status()).as(test.body()).isEqualTo(204);
     MimeMessage testMail = Mailbox.waitForMessageTo(tester);
     assertThat(testMail.getSubject()).isEqualTo("[Test] Herbst für Sie");
-    Response preview = editor.get("tenants/nord/mailings/" + mailing + "/preview");
+    Response preview = editor.getHtml("tenants/nord/mailings/" + mailing + "/preview");
     assertThat(preview.body()).contains("Hallo </p>").contains("Abmelden");
 
     Response started = editor.post("tenants/nord/mailings/" + mailing + "/start", "");
@@ -106,7 +106,10 @@ class MailingsIT {
               "<newsletter\\+rb\\.nord\\." + mailing + "\\.\\d+\\.[0-9a-f]{10}@rundbrief\\.test>");
       assertThat(mail.getMessageID()).startsWith("<rb.nord." + mailing + ".");
     }
-    assertThat(Mailbox.messagesTo(pending)).as("pending, not confirmed").isEmpty();
+    assertThat(Mailbox.messagesTo(pending))
+        .as("pending, not confirmed: the confirmation mail only")
+        .extracting(MimeMessage::getSubject)
+        .noneMatch(subject -> subject.startsWith("Herbst"));
     JsonObject recipients =
         editor.get("tenants/nord/mailings/" + mailing + "/recipients?state=sent").object();
     assertThat(recipients.getInt("total")).isEqualTo(3);
@@ -223,6 +226,114 @@ class MailingsIT {
     assertThat(cancelled.getInt("skipped")).isPositive();
     assertThat(cancelled.getInt("sent") + cancelled.getInt("skipped")).isEqualTo(20);
     assertThat(editor.post(path + "/resume", "").status()).isEqualTo(409);
+  }
+
+  @Test
+  void mailingsStartFromTheTenantsOwnTemplatesAndFromPublishedSharedOnes() {
+    Api admin = Api.as(base, "admin");
+    Api editor = Api.as(base, "nord-editor");
+    Api sued = Api.as(base, "sued-editor");
+    String run = UUID.randomUUID().toString().substring(0, 8);
+
+    Response shared =
+        admin.post(
+            "templates",
+            "{\"name\":\"Konzern "
+                + run
+                + "\",\"subject\":\"Aus dem Konzern\","
+                + "\"htmlBody\":\"<p>Hallo {{ firstName | Leserin }}<script>x()</script></p>\","
+                + "\"published\":false}");
+    assertThat(shared.status()).as(shared.body()).isEqualTo(201);
+    long sharedId = shared.object().getJsonNumber("id").longValue();
+    assertThat(shared.object().getString("htmlBody"))
+        .isEqualTo("<p>Hallo {{ firstName | Leserin }}</p>");
+    assertThat(editor.get("tenants/nord/templates").body()).doesNotContain("Konzern " + run);
+    assertThat(
+            editor
+                .post(
+                    "tenants/nord/mailings/from-template",
+                    "{\"name\":\"x\",\"templateId\":" + sharedId + ",\"shared\":true}")
+                .status())
+        .as("not yet published")
+        .isEqualTo(404);
+    assertThat(
+            editor
+                .post(
+                    "templates", "{\"name\":\"Eigen\",\"subject\":\"s\",\"htmlBody\":\"<p>x</p>\"}")
+                .status())
+        .as("only central administrators write shared templates")
+        .isEqualTo(403);
+
+    admin.put(
+        "templates/" + sharedId,
+        "{\"name\":\"Konzern "
+            + run
+            + "\",\"subject\":\"Aus dem Konzern\","
+            + "\"htmlBody\":\"<p>Hallo {{ firstName | Leserin }}</p>\",\"published\":true}");
+    assertThat(sued.get("tenants/sued/templates").body()).contains("Konzern " + run);
+    Response fromShared =
+        editor.post(
+            "tenants/nord/mailings/from-template",
+            "{\"name\":\"Herbst " + run + "\",\"templateId\":" + sharedId + ",\"shared\":true}");
+    assertThat(fromShared.status()).as(fromShared.body()).isEqualTo(201);
+    assertThat(fromShared.object().getString("subject")).isEqualTo("Aus dem Konzern");
+    assertThat(fromShared.object().getString("status")).isEqualTo("draft");
+
+    Response own =
+        editor.post(
+            "tenants/nord/templates",
+            "{\"name\":\"Nord "
+                + run
+                + "\",\"subject\":\"Nordisch\",\"htmlBody\":\"<p>Moin</p>\"}");
+    assertThat(own.status()).as(own.body()).isEqualTo(201);
+    long ownId = own.object().getJsonNumber("id").longValue();
+    assertThat(
+            editor
+                .post(
+                    "tenants/nord/templates",
+                    "{\"name\":\"Nord " + run + "\",\"subject\":\"x\",\"htmlBody\":\"<p>x</p>\"}")
+                .status())
+        .isEqualTo(409);
+    assertThat(sued.get("tenants/sued/templates/" + ownId).status()).isEqualTo(404);
+    assertThat(sued.get("tenants/nord/templates/" + ownId).status()).isEqualTo(404);
+    assertThat(
+            sued.put(
+                    "tenants/sued/templates/" + ownId,
+                    "{\"name\":\"x\",\"subject\":\"x\",\"htmlBody\":\"<p>x</p>\"}")
+                .status())
+        .isEqualTo(404);
+    assertThat(sued.delete("tenants/sued/templates/" + ownId).status()).isEqualTo(404);
+    assertThat(
+            sued.post(
+                    "tenants/sued/mailings/from-template",
+                    "{\"name\":\"x\",\"templateId\":" + ownId + "}")
+                .status())
+        .isEqualTo(404);
+    assertThat(sued.get("tenants/sued/templates").body()).doesNotContain("Nord " + run);
+    Response fromOwn =
+        editor.post(
+            "tenants/nord/mailings/from-template",
+            "{\"name\":\"Moin " + run + "\",\"templateId\":" + ownId + "}");
+    assertThat(fromOwn.status()).isEqualTo(201);
+    assertThat(fromOwn.object().getString("htmlBody")).isEqualTo("<p>Moin</p>");
+
+    Response unknownField =
+        admin.post(
+            "templates",
+            "{\"name\":\"Feld "
+                + run
+                + "\",\"subject\":\"s\","
+                + "\"htmlBody\":\"<p>{{ field.schuhgroesse }}</p>\",\"published\":true}");
+    Response refused =
+        editor.post(
+            "tenants/nord/mailings/from-template",
+            "{\"name\":\"x\",\"templateId\":"
+                + unknownField.object().getJsonNumber("id").longValue()
+                + ",\"shared\":true}");
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.object().getString("message")).contains("field.schuhgroesse");
+    admin.delete("templates/" + sharedId);
+    admin.delete("templates/" + unknownField.object().getJsonNumber("id").longValue());
   }
 
   private static JsonObject waitUntil(Api api, long mailing, String status) throws Exception {

@@ -31,6 +31,9 @@ public class RundbriefServer implements BeforeAllCallback {
   /** The public rate limit per address in the tests: above what the tests themselves send. */
   public static final int PUBLIC_REQUESTS_PER_MINUTE = 60;
 
+  /** How long a killed server's claimed recipients wait for another: short, for the crash test. */
+  public static final int SENDING_LEASE_SECONDS = 15;
+
   private static boolean prepared;
   private static GreenMail smtp;
 
@@ -41,7 +44,12 @@ public class RundbriefServer implements BeforeAllCallback {
     Files.writeString(itDirectory().resolve("keyfile"), "");
   }
 
-  private static Path itDirectory() {
+  /** Empties the realm file, so that the next boot's post-boot commands create the users anew. */
+  static void resetRealm() throws IOException {
+    Files.writeString(itDirectory().resolve("keyfile"), "");
+  }
+
+  static Path itDirectory() {
     return Path.of(System.getProperty("rundbrief.itDirectory"));
   }
 
@@ -106,6 +114,9 @@ public class RundbriefServer implements BeforeAllCallback {
             + "\n"
             + "rundbrief.public.requests-per-minute="
             + PUBLIC_REQUESTS_PER_MINUTE
+            + "\n"
+            + "rundbrief.sending.lease-seconds="
+            + SENDING_LEASE_SECONDS
             + "\n");
     prepared = true;
   }

@@ -482,6 +482,8 @@ class ScreensIT {
 
   @Test
   void anEditorWritesPreviewsTestsAndSendsAMailingAndWatchesItGoOut() throws Exception {
+    Api.as(base, "admin")
+        .put("settings/ALLOWED_SENDER_DOMAINS", "{\"value\":\"nord.example\\nsued.example\"}");
     Api api = Api.as(base, "nord-editor");
     String listName = "Journey " + UUID.randomUUID().toString().substring(0, 6);
     long list =
@@ -525,7 +527,7 @@ class ScreensIT {
       browser.click(By.cssSelector("#mailing\\:editor .ql-editor"));
       browser.driver().switchTo().activeElement().sendKeys("Hallo {{ firstName | Leserin }}");
       browser.click("mailing:save");
-      browser.until(driver -> browser.path().contains("id="));
+      browser.until(driver -> browser.present("cockpit:status"));
       browser.until(driver -> browser.present("previewFrame"));
       assertThat(browser.script("return document.getElementById('previewFrame').srcdoc").toString())
           .contains("Hallo Leserin")
