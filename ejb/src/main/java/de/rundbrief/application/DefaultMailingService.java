@@ -117,7 +117,7 @@ public class DefaultMailingService implements MailingService {
     Roles.TENANT_EDITOR
   })
   public Mailing createFromTemplate(
-      TenantKey tenant, long templateId, boolean shared, String name) {
+      TenantKey tenant, long templateId, boolean shared, String name, String senderAddress) {
     TemplateContent template =
         shared
             ? templates
@@ -136,7 +136,7 @@ public class DefaultMailingService implements MailingService {
             template.getSubject(),
             template.getPreheader(),
             null,
-            null,
+            senderAddress,
             null,
             "de",
             template.getHtmlBody(),

@@ -51,7 +51,8 @@ public interface MailingService {
       @NotNull TenantKey tenant,
       long templateId,
       boolean shared,
-      @NotNull @Size(min = 1, max = Mailing.NAME_MAX_LENGTH) String name);
+      @NotNull @Size(min = 1, max = Mailing.NAME_MAX_LENGTH) String name,
+      String senderAddress);
 
   /** Changes a draft; see {@link #create} for what it refuses. */
   Mailing update(@NotNull TenantKey tenant, long id, @NotNull @Valid MailingData data);

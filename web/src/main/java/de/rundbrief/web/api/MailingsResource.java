@@ -124,7 +124,8 @@ public class MailingsResource {
   }
 
   /** A new mailing from a template: the tenant's own, or a published shared one. */
-  public record FromTemplateInput(String name, Long templateId, Boolean shared) {}
+  public record FromTemplateInput(
+      String name, Long templateId, Boolean shared, String senderAddress) {}
 
   /** The addresses of a test send. */
   public record TestInput(List<String> addresses) {}
@@ -177,7 +178,8 @@ public class MailingsResource {
             tenantPaths.visible(tenant),
             input.templateId(),
             Boolean.TRUE.equals(input.shared()),
-            input.name());
+            input.name(),
+            input.senderAddress());
     return Response.created(
             uri.getBaseUriBuilder()
                 .path("v1/tenants/{tenant}/mailings/{id}")

@@ -42,6 +42,7 @@ public class MailingsBacking implements Serializable {
   private List<TemplateChoice> templateChoices = List.of();
   private String templateKey;
   private String newName;
+  private String newSender;
 
   private final PagedModel<Mailing> model =
       new PagedModel<>(Set.of(), null) {
@@ -87,7 +88,9 @@ public class MailingsBacking implements Serializable {
       return null;
     }
     try {
-      Mailing created = mailings.createFromTemplate(tenant, choice.id(), choice.shared(), newName);
+      Mailing created =
+          mailings.createFromTemplate(
+              tenant, choice.id(), choice.shared(), newName, blankToNull(newSender));
       return "/mailings/edit?faces-redirect=true&tenant="
           + tenant.value()
           + "&id="
@@ -100,6 +103,18 @@ public class MailingsBacking implements Serializable {
       Messages.error("access.denied");
     }
     return null;
+  }
+
+  private static String blankToNull(String text) {
+    return text == null || text.isBlank() ? null : text.strip();
+  }
+
+  public String getNewSender() {
+    return newSender;
+  }
+
+  public void setNewSender(String newSender) {
+    this.newSender = newSender;
   }
 
   public List<TemplateChoice> getTemplateChoices() {

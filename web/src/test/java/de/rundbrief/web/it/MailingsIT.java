@@ -274,7 +274,12 @@ class MailingsIT {
     Response fromShared =
         editor.post(
             "tenants/nord/mailings/from-template",
-            "{\"name\":\"Herbst " + run + "\",\"templateId\":" + sharedId + ",\"shared\":true}");
+            "{\"name\":\"Herbst "
+                + run
+                + "\",\"templateId\":"
+                + sharedId
+                + ",\"shared\":true,"
+                + "\"senderAddress\":\"newsletter@nord.example\"}");
     assertThat(fromShared.status()).as(fromShared.body()).isEqualTo(201);
     assertThat(fromShared.object().getString("subject")).isEqualTo("Aus dem Konzern");
     assertThat(fromShared.object().getString("status")).isEqualTo("draft");
@@ -313,7 +318,11 @@ class MailingsIT {
     Response fromOwn =
         editor.post(
             "tenants/nord/mailings/from-template",
-            "{\"name\":\"Moin " + run + "\",\"templateId\":" + ownId + "}");
+            "{\"name\":\"Moin "
+                + run
+                + "\",\"templateId\":"
+                + ownId
+                + ",\"senderAddress\":\"newsletter@nord.example\"}");
     assertThat(fromOwn.status()).isEqualTo(201);
     assertThat(fromOwn.object().getString("htmlBody")).isEqualTo("<p>Moin</p>");
 
@@ -329,7 +338,7 @@ class MailingsIT {
             "tenants/nord/mailings/from-template",
             "{\"name\":\"x\",\"templateId\":"
                 + unknownField.object().getJsonNumber("id").longValue()
-                + ",\"shared\":true}");
+                + ",\"shared\":true,\"senderAddress\":\"newsletter@nord.example\"}");
     assertThat(refused.status()).isEqualTo(400);
     assertThat(refused.object().getString("message")).contains("field.schuhgroesse");
     admin.delete("templates/" + sharedId);
