@@ -15,6 +15,8 @@ import de.rundbrief.domain.mailing.MailingDeliveryException;
 import de.rundbrief.domain.mailing.MailingProgress;
 import de.rundbrief.domain.mailing.MailingStateException;
 import de.rundbrief.domain.mailing.MailingStatus;
+import de.rundbrief.domain.mailing.Recipient;
+import de.rundbrief.domain.mailing.RecipientState;
 import de.rundbrief.domain.mailinglist.MailingList;
 import de.rundbrief.domain.segment.Segment;
 import de.rundbrief.domain.subscriber.InvalidEmailAddressException;
@@ -24,6 +26,7 @@ import de.rundbrief.domain.tenant.TenantAccessDeniedException;
 import de.rundbrief.domain.tenant.TenantKey;
 import de.rundbrief.web.shell.InputCheck;
 import de.rundbrief.web.shell.Messages;
+import de.rundbrief.web.shell.PagedModel;
 import de.rundbrief.web.shell.Views;
 import de.rundbrief.web.shell.WorkingTenant;
 import jakarta.ejb.AccessLocalException;
@@ -94,6 +97,23 @@ public class EditMailingBacking implements Serializable {
   private String testAddresses;
   private LocalDateTime scheduleAt;
   private String templateName;
+  private RecipientState recipientState;
+
+  private final PagedModel<Recipient> recipients =
+      new PagedModel<>(java.util.Set.of(), null) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected de.rundbrief.domain.Page<Recipient> search(
+            java.util.Map<String, org.primefaces.model.FilterMeta> filterBy, PageRequest request) {
+          return mailings.recipients(key(), id, recipientState, request);
+        }
+
+        @Override
+        public String getRowKey(Recipient recipient) {
+          return String.valueOf(recipient.getSubscriberId());
+        }
+      };
 
   /** The view action: loads the mailing, or answers 404 for one out of reach. */
   public void load() throws IOException {
@@ -256,6 +276,22 @@ public class EditMailingBacking implements Serializable {
     } catch (TenantAccessDeniedException | EJBAccessException | AccessLocalException e) {
       Messages.error("access.denied");
     }
+  }
+
+  public PagedModel<Recipient> getRecipients() {
+    return recipients;
+  }
+
+  public RecipientState[] getRecipientStates() {
+    return RecipientState.values();
+  }
+
+  public RecipientState getRecipientState() {
+    return recipientState;
+  }
+
+  public void setRecipientState(RecipientState recipientState) {
+    this.recipientState = recipientState;
   }
 
   public String getTemplateName() {

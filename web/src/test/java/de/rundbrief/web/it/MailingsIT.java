@@ -229,6 +229,36 @@ class MailingsIT {
   }
 
   @Test
+  void aScheduledMailingStartsByItselfAtItsTimeAndNotBefore() throws Exception {
+    Api editor = Api.as(base, "nord-editor");
+    long list = createList(editor);
+    String reader = unique("scheduled");
+    subscribe(editor, list, reader, "Sam");
+    long mailing = createMailing(editor, list, "Geplant", "<p>Geplant</p>");
+    String path = "tenants/nord/mailings/" + mailing;
+
+    Response past =
+        editor.post(
+            path + "/schedule", "{\"at\":\"" + java.time.Instant.now().minusSeconds(60) + "\"}");
+    assertThat(past.status()).isEqualTo(400);
+    Response scheduled =
+        editor.post(
+            path + "/schedule", "{\"at\":\"" + java.time.Instant.now().plusSeconds(4) + "\"}");
+    assertThat(scheduled.status()).as(scheduled.body()).isEqualTo(200);
+    assertThat(scheduled.object().getString("status")).isEqualTo("scheduled");
+    assertThat(editor.put(path, mailingJson(list, "Anders", "<p>x</p>", SENDER)).status())
+        .as("a scheduled mailing goes back to draft before it changes")
+        .isEqualTo(409);
+    assertThat(Mailbox.messagesTo(reader)).isEmpty();
+
+    JsonObject progress = waitUntil(editor, mailing, "sent");
+    assertThat(progress.getInt("sent")).isEqualTo(1);
+    assertThat(Mailbox.messagesTo(reader))
+        .extracting(MimeMessage::getSubject)
+        .containsExactly("Geplant");
+  }
+
+  @Test
   void mailingsStartFromTheTenantsOwnTemplatesAndFromPublishedSharedOnes() {
     Api admin = Api.as(base, "admin");
     Api editor = Api.as(base, "nord-editor");

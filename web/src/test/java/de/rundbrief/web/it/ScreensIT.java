@@ -554,6 +554,7 @@ class ScreensIT {
           driver -> browser.present("cockpit:sent") && browser.text("cockpit:sent").equals("3"));
       browser.until(driver -> browser.text("cockpit:status").equals("Sent"));
       browser.screenshot("mailing-cockpit");
+      assertThat(browser.text("recipients:table")).contains(readers.get(0)).contains("Sent");
       assertThat(browser.present("mailing:save")).as("a sent mailing is read-only").isFalse();
     }
     for (String reader : readers) {
