@@ -23,6 +23,9 @@ record SmtpReply(Kind kind, String text) {
     CONNECTION
   }
 
+  /** What Jakarta Mail (Angus) reports as the reply when the server closed the connection. */
+  private static final String CLOSED = "[EOF]";
+
   private static final Pattern REPLY =
       Pattern.compile("^\\s*([245])(\\d\\d)[ -].*", Pattern.DOTALL);
 
@@ -42,7 +45,7 @@ record SmtpReply(Kind kind, String text) {
           return new SmtpReply(kind, message.strip());
         }
       }
-      if (current instanceof IOException) {
+      if (current instanceof IOException || CLOSED.equals(message)) {
         connection = true;
       }
       current =

@@ -67,7 +67,11 @@ class SmtpReplyTest {
         new MessagingException(
             "Can't send command to SMTP host", new SocketException("Broken pipe"));
 
+    SMTPSendFailedException hungUp =
+        new SMTPSendFailedException("DATA", -1, "[EOF]", null, null, null, null);
+
     assertThat(SmtpReply.of(down).kind()).isEqualTo(SmtpReply.Kind.CONNECTION);
+    assertThat(SmtpReply.of(hungUp).kind()).isEqualTo(SmtpReply.Kind.CONNECTION);
     assertThat(SmtpReply.of(lost).kind()).isEqualTo(SmtpReply.Kind.CONNECTION);
   }
 }

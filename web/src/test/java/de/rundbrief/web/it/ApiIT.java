@@ -761,11 +761,12 @@ class ApiIT {
           {"OPT_IN_TEXT", "Please confirm."},
           {"SENDER_NAME", "Nord\\r\\nBcc: x@evil.example"}
         }) {
+      // demo data and other tests may have set some of these: what counts is that nothing changes
+      String before = admin.get("settings/" + invalid[0]).body();
       Response answer = admin.put("settings/" + invalid[0], "{\"value\":\"" + invalid[1] + "\"}");
       assertThat(answer.status()).as(invalid[0] + " " + answer.body()).isEqualTo(400);
       assertThat(answer.object().getJsonObject("fields").getString("value")).startsWith(invalid[0]);
-      assertThat(admin.get("settings/" + invalid[0]).object().getString("source"))
-          .isEqualTo("DEFAULT");
+      assertThat(admin.get("settings/" + invalid[0]).body()).isEqualTo(before);
     }
     assertThat(admin.put("settings/SENDER_NAME", "{}").status()).isEqualTo(400);
     assertThat(admin.put("settings/SENDER_NAME", "{\"value\":").status()).isEqualTo(400);
