@@ -19,12 +19,16 @@ import org.eclipse.angus.mail.smtp.SMTPMessage;
  * they are. Jakarta Mail's own writing goes byte by byte through several streams, which in a trial
  * here took most of the sending engine's time; this writes one array.
  *
- * <p>Only for parts whose lines are at most 998 octets (RFC 5321); {@link Letter} decides.
+ * <p>Only for parts whose lines are at most 998 octets (RFC 5321): HTML lines are broken after
+ * tags, and a text with a line too long leaves the message to Jakarta Mail's quoted-printable.
  */
 final class EightBitMessage extends SMTPMessage {
 
   /** The longest line 8-bit MIME allows, without its line break. */
   static final int MAX_LINE = 998;
+
+  /** HTML lines end after a tag from this many octets on. */
+  static final int HTML_LINE = 200;
 
   private final byte[] bytes;
 
@@ -33,7 +37,11 @@ final class EightBitMessage extends SMTPMessage {
     this.bytes = bytes;
   }
 
-  /** The message; every value is already personal, header-safe and checked. */
+  /**
+   * The message, or {@code null} where a line is too long for 8-bit MIME (a text paragraph of
+   * several hundred characters with many non-ASCII ones); every value is already personal,
+   * header-safe and checked.
+   */
   static EightBitMessage of(
       Session session,
       InternetAddress from,
@@ -62,8 +70,10 @@ final class EightBitMessage extends SMTPMessage {
     header(message, "Precedence", "bulk");
     header(message, "Content-Type", "multipart/alternative;\r\n\tboundary=\"" + boundary + "\"");
     message.append("\r\n");
-    part(message, boundary, "text/plain; charset=UTF-8", text);
-    part(message, boundary, "text/html; charset=UTF-8", html);
+    if (!part(message, boundary, "text/plain; charset=UTF-8", text, false)
+        || !part(message, boundary, "text/html; charset=UTF-8", html, true)) {
+      return null;
+    }
     message.append("--").append(boundary).append("--\r\n");
     EightBitMessage composed =
         new EightBitMessage(session, message.toString().getBytes(StandardCharsets.UTF_8));
@@ -71,31 +81,6 @@ final class EightBitMessage extends SMTPMessage {
     composed.setMailExtension("BODY=8BITMIME");
     composed.setRecipients(RecipientType.TO, to);
     return composed;
-  }
-
-  /** Whether every line of the text is short enough for 8-bit MIME. */
-  static boolean fits(CharSequence text) {
-    int line = 0;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == '\n' || c == '\r') {
-        line = 0;
-      } else if (++line > MAX_LINE / 4) {
-        // a character takes up to four octets in UTF-8; count exactly only where it matters
-        int end = i;
-        while (end < text.length() && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
-          end++;
-        }
-        int start = i - line + 1;
-        if (text.subSequence(start, end).toString().getBytes(StandardCharsets.UTF_8).length
-            > MAX_LINE) {
-          return false;
-        }
-        i = end - 1;
-        line = 0;
-      }
-    }
-    return true;
   }
 
   private static void header(StringBuilder message, String name, String value) {
@@ -110,14 +95,22 @@ final class EightBitMessage extends SMTPMessage {
     }
   }
 
-  private static void part(StringBuilder message, String boundary, String type, String body) {
+  /**
+   * Appends one part in a single pass: line breaks made CRLF, an HTML part broken after a tag once
+   * a line has grown past {@value #HTML_LINE} characters (which changes nothing a reader sees).
+   *
+   * @return false if a line is longer than 8-bit MIME allows
+   */
+  private static boolean part(
+      StringBuilder message, String boundary, String type, String body, boolean html) {
     message
         .append("--")
         .append(boundary)
         .append("\r\nContent-Type: ")
         .append(type)
         .append("\r\nContent-Transfer-Encoding: 8bit\r\n\r\n");
-    // line breaks as CRLF, as SMTP wants them
+    int line = 0;
+    int longest = 0;
     for (int i = 0; i < body.length(); i++) {
       char c = body.charAt(i);
       if (c == '\r') {
@@ -125,11 +118,20 @@ final class EightBitMessage extends SMTPMessage {
       }
       if (c == '\n') {
         message.append("\r\n");
-      } else {
-        message.append(c);
+        line = 0;
+        continue;
+      }
+      message.append(c);
+      // octets in UTF-8: a surrogate pair counts 2 + 2
+      line += c < 0x80 ? 1 : c < 0x800 || Character.isSurrogate(c) ? 2 : 3;
+      longest = Math.max(longest, line);
+      if (html && c == '>' && line >= HTML_LINE) {
+        message.append("\r\n");
+        line = 0;
       }
     }
     message.append("\r\n");
+    return longest <= MAX_LINE;
   }
 
   @Override

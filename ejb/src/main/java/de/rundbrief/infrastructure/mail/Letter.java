@@ -124,30 +124,7 @@ public final class Letter {
         .append("\">")
         .append(MailText.html(texts.getString("footer.unsubscribe")))
         .append("</a></p></div></body></html>");
-    return shortLines(page);
-  }
-
-  /** Lines of at most about {@value #LINE} characters before a tag ends them, as MIME wants. */
-  private static final int LINE = 200;
-
-  /**
-   * Breaks the HTML into lines after a tag once a line has grown past {@value #LINE} characters: a
-   * line break between tags changes nothing a reader sees, and lines stay far below the 998 that
-   * 8-bit MIME allows.
-   */
-  static String shortLines(CharSequence html) {
-    StringBuilder out = new StringBuilder(html.length() + html.length() / LINE + 16);
-    int lineLength = 0;
-    for (int i = 0; i < html.length(); i++) {
-      char c = html.charAt(i);
-      out.append(c);
-      lineLength = c == '\n' ? 0 : lineLength + 1;
-      if (c == '>' && lineLength >= LINE) {
-        out.append("\r\n");
-        lineLength = 0;
-      }
-    }
-    return out.toString();
+    return page.toString();
   }
 
   /** The plain-text alternative one recipient gets. */
@@ -180,18 +157,22 @@ public final class Letter {
       throws MessagingException {
     String text = text(person);
     String html = html(person);
-    if (eightBit && EightBitMessage.fits(text) && EightBitMessage.fits(html)) {
-      return EightBitMessage.of(
-          session,
-          address(content.sender().address(), senderName()),
-          content.replyTo() == null ? null : new InternetAddress(content.replyTo()),
-          new InternetAddress(person.email()).toString(),
-          subject(person),
-          messageId(person),
-          person.oneClickUrl(),
-          text,
-          html,
-          returnPath);
+    if (eightBit) {
+      EightBitMessage message =
+          EightBitMessage.of(
+              session,
+              address(content.sender().address(), senderName()),
+              content.replyTo() == null ? null : new InternetAddress(content.replyTo()),
+              new InternetAddress(person.email()).toString(),
+              subject(person),
+              messageId(person),
+              person.oneClickUrl(),
+              text,
+              html,
+              returnPath);
+      if (message != null) {
+        return message;
+      }
     }
     String messageId = messageId(person);
     SMTPMessage message =

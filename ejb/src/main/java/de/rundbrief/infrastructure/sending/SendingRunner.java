@@ -23,7 +23,6 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -293,9 +292,9 @@ public final class SendingRunner {
         transactions.inTenant(
             active.tenant(),
             c -> {
-              relaxCommit(c);
               RecipientQueue.sent(
                   c,
+                  postgreSql,
                   active.tenant(),
                   active.mailingId(),
                   recipient.subscriberId(),
@@ -501,19 +500,6 @@ public final class SendingRunner {
       throw new IllegalStateException("The mail session names no sender (mail.from)");
     }
     return from.getAddress();
-  }
-
-  /**
-   * Commits a sent recipient without waiting for the disk: a server process that dies loses nothing
-   * by it (the database commits it anyway); only a crash of the database server itself could lose
-   * the last few, which are then sent again.
-   */
-  private void relaxCommit(Connection c) throws SQLException {
-    if (postgreSql) {
-      try (Statement statement = c.createStatement()) {
-        statement.execute("SET LOCAL synchronous_commit TO OFF");
-      }
-    }
   }
 
   static Duration backoff(Duration first, int attempts, Duration max) {

@@ -128,12 +128,47 @@ class LetterTest {
   }
 
   @Test
-  void htmlLinesStayShortForEightBitMime() {
-    String html = letter.html(ada);
+  void asEightBitMimeEveryLineIsShortAndTheHtmlReadsTheSame() throws Exception {
+    MimeMessage composed =
+        letter.compose(
+            Session.getInstance(new Properties()), ada, "bounces+x@news.example.com", true);
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    composed.writeTo(bytes);
+    String raw = bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
 
-    assertThat(html.length()).isGreaterThan(3000);
-    assertThat(Arrays.stream(html.split("\r\n")).mapToInt(String::length).max().orElseThrow())
+    assertThat(Arrays.stream(raw.split("\r\n")).mapToInt(String::length).max().orElseThrow())
         .isLessThan(400);
-    assertThat(html.replace("\r\n", "")).isEqualTo(Letter.shortLines(html).replace("\r\n", ""));
+    MimeMultipart alternative =
+        (MimeMultipart)
+            new MimeMessage(
+                    Session.getInstance(new Properties()),
+                    new java.io.ByteArrayInputStream(bytes.toByteArray()))
+                .getContent();
+    assertThat(alternative.getBodyPart(1).getContent().toString().replace("\r\n", ""))
+        .isEqualTo(letter.html(ada).replace("\r\n", "").replace("\n", ""));
+  }
+
+  @Test
+  void aTextLineTooLongForEightBitMimeLeavesTheMessageToQuotedPrintable() throws Exception {
+    Letter longLines =
+        new Letter(
+            new Letter.Content(
+                TenantKey.of("nord"),
+                1,
+                "Nord",
+                "S",
+                null,
+                new SenderIdentity(null, "news@nord.example"),
+                null,
+                "de",
+                "<p>x</p>",
+                "ä".repeat(600),
+                null),
+            new OwaspMailHtml());
+
+    MimeMessage composed =
+        longLines.compose(Session.getInstance(new Properties()), ada, "b@x.example", true);
+
+    assertThat(composed).isNotInstanceOf(EightBitMessage.class);
   }
 }
