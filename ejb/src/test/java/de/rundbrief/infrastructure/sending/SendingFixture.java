@@ -35,10 +35,12 @@ final class SendingFixture {
   static final byte[] TOKEN_KEY = "another key of thirty-two bytes!".getBytes();
   static final String BASE_URL = "https://news.example.com";
 
-  final DataSource app = PostgresDatabase.get().app();
+  final DataSource app;
 
   /** Seeds and inspects past row-level security, as the tests say. */
-  final DataSource owner = PostgresDatabase.get().superuser();
+  final DataSource owner;
+
+  private final boolean postgreSql;
 
   final Map<SettingKey, String> global = new EnumMap<>(SettingKey.class);
   final VerpAddresses verp = new VerpAddresses("verp key of thirty-two bytes!!!!".getBytes());
@@ -56,6 +58,18 @@ final class SendingFixture {
           return global();
         }
       };
+
+  /** On the build's PostgreSQL. */
+  SendingFixture() {
+    this(PostgresDatabase.get().app(), PostgresDatabase.get().superuser(), true);
+  }
+
+  /** On another database: H2 has one user and no row-level security. */
+  SendingFixture(DataSource app, DataSource owner, boolean postgreSql) {
+    this.app = app;
+    this.owner = owner;
+    this.postgreSql = postgreSql;
+  }
 
   SendingRunner runner(int smtpPort, String owner) {
     Properties properties = new Properties();
@@ -81,7 +95,7 @@ final class SendingFixture {
                     String.join(",", Sql.column(app, "SELECT tenant_key FROM tenant")), work);
               }
             },
-            true,
+            postgreSql,
             session,
             new OwaspMailHtml(),
             links,
@@ -102,7 +116,9 @@ final class SendingFixture {
     try {
       Connection c = connection.get();
       try {
-        Sql.restrictTo(c, tenants);
+        if (postgreSql) {
+          Sql.restrictTo(c, tenants);
+        }
         T result = work.run(c);
         c.commit();
         return result;
@@ -117,18 +133,18 @@ final class SendingFixture {
 
   private final List<Connection> opened = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-  private final ThreadLocal<Connection> connection =
-      ThreadLocal.withInitial(
-          () -> {
-            try {
-              Connection c = app.getConnection();
-              c.setAutoCommit(false);
-              opened.add(c);
-              return c;
-            } catch (SQLException e) {
-              throw new IllegalStateException(e.getMessage(), e);
-            }
-          });
+  private final ThreadLocal<Connection> connection = ThreadLocal.withInitial(this::open);
+
+  private Connection open() {
+    try {
+      Connection c = app.getConnection();
+      c.setAutoCommit(false);
+      opened.add(c);
+      return c;
+    } catch (SQLException e) {
+      throw new IllegalStateException(e.getMessage(), e);
+    }
+  }
 
   /** Closes the connections of every thread that worked. */
   void close() {
@@ -246,6 +262,8 @@ final class SendingFixture {
   }
 
   private long next(String sequence) {
-    return Long.parseLong(Sql.column(owner, "SELECT nextval('" + sequence + "')").get(0));
+    String next =
+        postgreSql ? "SELECT nextval('" + sequence + "')" : "SELECT NEXT VALUE FOR " + sequence;
+    return Long.parseLong(Sql.column(owner, next).get(0));
   }
 }
