@@ -536,6 +536,7 @@ class ScreensIT {
       browser.until(
           driver ->
               browser.byId("preview:frame").getAttribute("class").contains("rb-preview-mobile"));
+      browser.script("window.scrollTo(0, 0)");
       browser.screenshot("mailing-editor");
 
       browser.click("cockpit:openTest");
@@ -553,6 +554,7 @@ class ScreensIT {
       browser.until(
           driver -> browser.present("cockpit:sent") && browser.text("cockpit:sent").equals("3"));
       browser.until(driver -> browser.text("cockpit:status").equals("Sent"));
+      browser.script("window.scrollTo(0, 0)");
       browser.screenshot("mailing-cockpit");
       assertThat(browser.text("recipients:table")).contains(readers.get(0)).contains("Sent");
       assertThat(browser.present("mailing:save")).as("a sent mailing is read-only").isFalse();
