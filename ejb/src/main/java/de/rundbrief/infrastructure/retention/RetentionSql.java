@@ -1,0 +1,54 @@
+package de.rundbrief.infrastructure.retention;
+
+import de.rundbrief.domain.tenant.TenantKey;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+
+/**
+ * The deletes of the retention sweep, on a connection bound to the tenant; each names the tenant as
+ * well.
+ */
+final class RetentionSql {
+
+  private RetentionSql() {}
+
+  /**
+   * Deletes the tenant's subscriptions still waiting for confirmation since before {@code before}.
+   * The subscriber and its consent records stay: a later request starts a new subscription.
+   *
+   * @return the number deleted
+   */
+  static int unconfirmedSubscriptions(Connection c, TenantKey tenant, Instant before)
+      throws SQLException {
+    try (PreparedStatement delete =
+        c.prepareStatement(
+            "DELETE FROM subscription WHERE tenant_id = ? AND status = 'PENDING'"
+                + " AND status_changed_at < ?")) {
+      delete.setString(1, tenant.value());
+      delete.setTimestamp(2, Timestamp.from(before));
+      return delete.executeUpdate();
+    }
+  }
+
+  /**
+   * Deletes the per-recipient records of the tenant's mailings that ended (sent or cancelled)
+   * before {@code before}; the mailings themselves stay, with their number of recipients.
+   *
+   * @return the number deleted
+   */
+  static int sendingRecords(Connection c, TenantKey tenant, Instant before) throws SQLException {
+    try (PreparedStatement delete =
+        c.prepareStatement(
+            "DELETE FROM mailing_recipient WHERE tenant_id = ? AND mailing_id IN"
+                + " (SELECT id FROM mailing WHERE tenant_id = ? AND status IN ('SENT', 'CANCELLED')"
+                + " AND finished_at < ?)")) {
+      delete.setString(1, tenant.value());
+      delete.setString(2, tenant.value());
+      delete.setTimestamp(3, Timestamp.from(before));
+      return delete.executeUpdate();
+    }
+  }
+}

@@ -1,0 +1,54 @@
+package de.rundbrief.infrastructure.retention;
+
+import de.rundbrief.domain.tenant.TenantKey;
+import de.rundbrief.domain.tenant.TenantRepository;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Applies the retention settings ({@code RETENTION_UNCONFIRMED_DAYS}, {@code
+ * RETENTION_SENDING_LOG_DAYS}) every hour, tenant by tenant. With several instances each sweeps;
+ * deleting what is already deleted changes nothing.
+ */
+@Singleton
+@Startup
+@DependsOn("SchemaMigrations")
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class RetentionSweeper {
+
+  private static final Logger LOG = Logger.getLogger(RetentionSweeper.class.getName());
+
+  @Inject private TenantRepository tenants;
+  @Inject private RetentionWork work;
+  @Inject private Clock clock;
+
+  @Schedule(hour = "*", minute = "17", persistent = false)
+  void hourly() {
+    for (TenantKey tenant : tenants.allKeys()) {
+      try {
+        RetentionWork.Deleted deleted = work.sweep(tenant, clock.instant());
+        if (deleted.unconfirmedSubscriptions() > 0 || deleted.sendingRecords() > 0) {
+          LOG.info(
+              () ->
+                  "Retention in "
+                      + tenant
+                      + ": "
+                      + deleted.unconfirmedSubscriptions()
+                      + " unconfirmed subscription(s), "
+                      + deleted.sendingRecords()
+                      + " sending record(s) deleted");
+        }
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "Retention sweep of " + tenant + " failed", e);
+      }
+    }
+  }
+}
