@@ -22,7 +22,7 @@ class SchemaMigrationsTest {
                   "SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank"))
           .containsExactly(
               "1", "1.1", "1.2", "2", "2.1", "3", "3.1", "4", "4.1", "5", "5.1", "5.2", "6.1", "7",
-              "7.1", "8", "8.1", "9", "9.1");
+              "7.1", "8", "8.1", "9", "9.1", "10", "10.1");
       assertThat(
               Sql.strings(
                   c,
@@ -31,7 +31,7 @@ class SchemaMigrationsTest {
                       + " ('subscriber', 'mailing_list', 'subscription', 'consent_event',"
                       + " 'attribute_value', 'attribute_definition', 'segment',"
                       + " 'import_job', 'import_upload', 'import_problem', 'tenant_setting',"
-                      + " 'mailing', 'mailing_recipient', 'mailing_template')"
+                      + " 'mailing', 'mailing_recipient', 'mailing_template', 'api_key')"
                       + " AND indexname NOT LIKE '%_pkey'"
                       + " AND indexname <> 'ix_subscriber_search'"
                       // the sending engine's sweeps over every tenant
@@ -45,7 +45,7 @@ class SchemaMigrationsTest {
   void h2GetsTheCommonSchemaWithoutRowLevelSecurity() throws SQLException {
     JdbcDataSource h2 = new JdbcDataSource();
     h2.setURL("jdbc:h2:mem:migrations-test;DB_CLOSE_DELAY=-1");
-    assertThat(SchemaMigrations.migrate(h2).migrationsExecuted).isEqualTo(8);
+    assertThat(SchemaMigrations.migrate(h2).migrationsExecuted).isEqualTo(9);
     try (Connection c = h2.getConnection()) {
       assertThat(
               Sql.strings(

@@ -1,7 +1,12 @@
 package de.rundbrief.web.security;
 
+import de.rundbrief.application.ApiKeyService;
 import de.rundbrief.application.SignInService;
+import de.rundbrief.domain.NotFoundException;
+import de.rundbrief.domain.apikey.ApiKey;
+import de.rundbrief.domain.staff.StaffGroups;
 import de.rundbrief.web.security.StaffIdentity.SignedIn;
+import jakarta.ejb.EJBException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -18,6 +23,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * The one way staff sign in.
@@ -25,7 +32,8 @@ import java.util.Base64;
  * <ul>
  *   <li>The sign-in page passes the credential through {@code SecurityContext.authenticate}; on
  *       success the session id is renewed and the session remembers the caller.
- *   <li>Requests under {@code /api/} carry HTTP Basic credentials each time and create no session.
+ *   <li>Requests under {@code /api/} carry HTTP Basic credentials, or an integration's API key as a
+ *       bearer token, each time and create no session.
  *   <li>A protected page without a signed-in session redirects to the sign-in page.
  * </ul>
  *
@@ -41,6 +49,7 @@ public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism
 
   @Inject private IdentityStoreHandler identityStores;
   @Inject private SignInService signIn;
+  @Inject private ApiKeyService apiKeys;
 
   @Override
   public AuthenticationStatus validateRequest(
@@ -84,6 +93,9 @@ public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism
   private AuthenticationStatus basic(
       HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
     String header = request.getHeader("Authorization");
+    if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      return apiKey(header.substring(7).trim(), response, context);
+    }
     if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
       CredentialValidationResult result = validate(basicCredential(header.substring(6).trim()));
       if (result != null) {
@@ -92,6 +104,29 @@ public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism
       return challenge(response);
     }
     return context.isProtected() ? challenge(response) : context.doNothing();
+  }
+
+  /**
+   * An integration's API key: valid, it signs the request in as an editor of the key's tenant and
+   * of no other, as {@code api-key:<tenant>:<id>}.
+   */
+  private AuthenticationStatus apiKey(
+      String presented, HttpServletResponse response, HttpMessageContext context) {
+    ApiKey.Presented key = ApiKey.parse(presented).orElse(null);
+    boolean valid;
+    try {
+      valid = key != null && apiKeys.authenticate(key.tenant(), key.id(), key.secret());
+    } catch (NotFoundException | EJBException unknownOrInactiveTenant) {
+      valid = false;
+    }
+    if (!valid) {
+      return challenge(response);
+    }
+    String group = StaffGroups.PREFIX + key.tenant().value() + "-editor";
+    String name = "api-key:" + key.tenant().value() + ":" + key.id();
+    Set<String> groups = new HashSet<>(StaffGroups.member(name, Set.of(group)).roleNames());
+    groups.add(group);
+    return context.notifyContainerAboutLogin(name, groups);
   }
 
   private CredentialValidationResult validate(Credential credential) {

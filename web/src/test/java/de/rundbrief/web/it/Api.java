@@ -38,6 +38,17 @@ public final class Api {
     return new Api(base, null, null);
   }
 
+  /** An integration with a tenant's API key. */
+  public static Api withKey(URL base, String key) {
+    Api api = new Api(base, null, null);
+    return new Api(api.base, "Bearer " + key);
+  }
+
+  private Api(URI base, String authorization) {
+    this.base = base;
+    this.authorization = authorization;
+  }
+
   public static Api as(URL base, String user) {
     return new Api(base, user, RundbriefServer.PASSWORD);
   }

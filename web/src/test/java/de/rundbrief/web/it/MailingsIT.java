@@ -2,6 +2,8 @@ package de.rundbrief.web.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import de.rundbrief.testsupport.PostgresDatabase;
+import de.rundbrief.testsupport.Sql;
 import de.rundbrief.web.it.Api.Response;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -373,6 +375,81 @@ class MailingsIT {
     assertThat(refused.object().getString("message")).contains("field.schuhgroesse");
     admin.delete("templates/" + sharedId);
     admin.delete("templates/" + unknownField.object().getJsonNumber("id").longValue());
+  }
+
+  @Test
+  void theCmsPushesADraftWithItsTenantsApiKeyAndReachesNoOtherTenant() throws Exception {
+    Api nordAdmin = Api.as(base, "nord-admin");
+    assertThat(
+            Api.as(base, "nord-editor").post("tenants/nord/api-keys", "{\"name\":\"x\"}").status())
+        .as("tenant administrators issue keys")
+        .isEqualTo(403);
+    Response issued = nordAdmin.post("tenants/nord/api-keys", "{\"name\":\"CMS\"}");
+    assertThat(issued.status()).as(issued.body()).isEqualTo(201);
+    String key = issued.object().getString("key");
+    long keyId = issued.object().getJsonNumber("id").longValue();
+    assertThat(key).matches("rbk_nord_" + keyId + "_[A-Za-z0-9_-]{43}");
+    assertThat(nordAdmin.get("tenants/nord/api-keys").body())
+        .contains("\"name\":\"CMS\"")
+        .doesNotContain(key.substring(key.lastIndexOf('_') + 1));
+    assertThat(
+            Sql.column(
+                PostgresDatabase.get().superuser(),
+                "SELECT secret_hash FROM api_key WHERE id = ?",
+                keyId))
+        .singleElement()
+        .asString()
+        .hasSize(64)
+        .doesNotContain(key.substring(key.lastIndexOf('_') + 1));
+
+    Api cms = Api.withKey(base, key);
+    long list = createList(Api.as(base, "nord-editor"));
+    Response draft =
+        cms.post(
+            "tenants/nord/mailings", mailingJson(list, "Aus dem CMS", "<p>Artikel</p>", SENDER));
+    assertThat(draft.status()).as(draft.body()).isEqualTo(201);
+    long mailing = draft.object().getJsonNumber("id").longValue();
+    assertThat(
+            cms.put(
+                    "tenants/nord/mailings/" + mailing,
+                    mailingJson(list, "Aus dem CMS, neu", "<p>Artikel</p>", SENDER))
+                .object()
+                .getString("subject"))
+        .isEqualTo("Aus dem CMS, neu");
+    Response scheduled =
+        cms.post(
+            "tenants/nord/mailings/" + mailing + "/schedule",
+            "{\"at\":\"" + java.time.Instant.now().plusSeconds(3600) + "\"}");
+    assertThat(scheduled.object().getString("status")).isEqualTo("scheduled");
+    assertThat(
+            cms.put("tenants/nord/mailings/" + mailing, mailingJson(list, "x", "<p>x</p>", SENDER))
+                .status())
+        .as("a mailing on its way cannot be changed by the CMS")
+        .isEqualTo(409);
+
+    assertThat(cms.get("tenants").body()).contains("\"nord\"").doesNotContain("\"sued\"");
+    assertThat(cms.get("tenants/sued/mailings").status()).isEqualTo(404);
+    assertThat(
+            cms.post("tenants/sued/mailings", mailingJson(list, "x", "<p>x</p>", "a@sued.example"))
+                .status())
+        .isEqualTo(404);
+    assertThat(cms.get("tenants/nord/api-keys").status())
+        .as("a key is an editor, not an administrator")
+        .isEqualTo(403);
+    String tampered = key.substring(0, key.length() - 2) + (key.endsWith("AA") ? "BB" : "AA");
+    assertThat(Api.withKey(base, tampered).get("tenants/nord/mailings").status()).isEqualTo(401);
+    assertThat(
+            Api.withKey(base, key.replace("rbk_nord_", "rbk_sued_"))
+                .get("tenants/sued/mailings")
+                .status())
+        .isEqualTo(401);
+    assertThat(Api.withKey(base, "rbk_nord_1_short").get("tenants/nord/mailings").status())
+        .isEqualTo(401);
+
+    assertThat(nordAdmin.delete("tenants/nord/api-keys/" + keyId).status()).isEqualTo(204);
+    assertThat(cms.get("tenants/nord/mailings").status()).as("revoked").isEqualTo(401);
+    assertThat(Api.as(base, "sued-admin").delete("tenants/sued/api-keys/" + keyId).status())
+        .isEqualTo(404);
   }
 
   private static JsonObject waitUntil(Api api, long mailing, String status) throws Exception {
