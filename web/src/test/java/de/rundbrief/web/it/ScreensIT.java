@@ -566,6 +566,50 @@ class ScreensIT {
   }
 
   @Test
+  void aTenantAdministratorIssuesAnApiKeySeenOnceAndRevokesIt() throws Exception {
+    String name = "Website " + UUID.randomUUID().toString().substring(0, 6);
+    String key;
+    try (Browser browser = Browser.open(base)) {
+      browser.signIn("nord-admin", RundbriefServer.PASSWORD);
+      browser.go("apikeys/list.xhtml");
+      browser.click("keys:add");
+      browser.until(driver -> browser.byIdPresentAndShown("issueForm:name"));
+      browser.type("issueForm:name", name);
+      browser.click("issueForm:issue");
+      browser.until(driver -> browser.present("issueForm:issued"));
+      key = browser.byId("issueForm:issued").getAttribute("value");
+      assertThat(key).startsWith("rbk_nord_");
+      assertThat(Api.withKey(base, key).get("tenants/nord/mailings").status()).isEqualTo(200);
+      browser.click("issueForm:done");
+      browser.until(driver -> browser.text("keys:table").contains(name));
+      assertThat(browser.pageText()).doesNotContain(key);
+
+      WebElement row =
+          browser.all(By.cssSelector("#keys\\:table tbody tr")).stream()
+              .filter(r -> r.getText().contains(name))
+              .findFirst()
+              .orElseThrow();
+      row.findElement(By.cssSelector("button[id$=':revoke']")).click();
+      browser.until(
+          driver ->
+              !browser.all(By.cssSelector(".ui-confirmdialog-yes")).isEmpty()
+                  && browser.all(By.cssSelector(".ui-confirmdialog-yes")).get(0).isDisplayed());
+      browser.click(By.cssSelector(".ui-confirmdialog-yes"));
+      browser.until(
+          driver ->
+              browser.all(By.cssSelector("#keys\\:table tbody tr")).stream()
+                  .anyMatch(r -> r.getText().contains(name) && r.getText().contains("Revoked")));
+    }
+    assertThat(Api.withKey(base, key).get("tenants/nord/mailings").status()).isEqualTo(401);
+
+    try (Browser editor = Browser.open(base)) {
+      editor.signIn("nord-editor", RundbriefServer.PASSWORD);
+      editor.go("apikeys/list.xhtml");
+      assertThat(editor.present("keys:add")).as("editors do not issue keys").isFalse();
+    }
+  }
+
+  @Test
   void anEditorImportsACsvFileWithMappingPreviewAndProgress() throws Exception {
     long newsletter =
         Api.as(base, "nord-editor").get("tenants/nord/lists").json().asJsonArray().stream()
