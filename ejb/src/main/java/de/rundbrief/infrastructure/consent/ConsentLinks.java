@@ -55,19 +55,20 @@ public class ConsentLinks {
         + seal(TokenPurpose.CONFIRM, tenant, subscriberId, listId);
   }
 
-  /** The unsubscribe link for a newsletter's body. */
-  public String unsubscribeUrl(TenantKey tenant, long subscriberId, long listId) {
-    return baseUrl()
-        + UNSUBSCRIBE_PAGE
-        + "?token="
-        + seal(TokenPurpose.UNSUBSCRIBE, tenant, subscriberId, listId);
-  }
+  /**
+   * A newsletter's personal unsubscribe links.
+   *
+   * @param page the link for the body: the unsubscribe page
+   * @param oneClick the https URL for the {@code List-Unsubscribe} header (RFC 8058)
+   */
+  public record UnsubscribeLinks(String page, String oneClick) {}
 
-  /** The https URL for a newsletter's {@code List-Unsubscribe} header (RFC 8058). */
-  public String oneClickUrl(TenantKey tenant, long subscriberId, long listId) {
-    return baseUrl()
-        + ONE_CLICK_PATH
-        + seal(TokenPurpose.UNSUBSCRIBE, tenant, subscriberId, listId);
+  /** Both unsubscribe links of one recipient, with one sealed token between them. */
+  public UnsubscribeLinks unsubscribe(TenantKey tenant, long subscriberId, long listId) {
+    String base = baseUrl();
+    String token = seal(TokenPurpose.UNSUBSCRIBE, tenant, subscriberId, listId);
+    return new UnsubscribeLinks(
+        base + UNSUBSCRIBE_PAGE + "?token=" + token, base + ONE_CLICK_PATH + token);
   }
 
   /** The unsubscribe page without a token, for test sends, where nobody is to be unsubscribed. */

@@ -5,6 +5,7 @@ import de.rundbrief.domain.importing.ImportState;
 import de.rundbrief.domain.tenant.TenantKey;
 import de.rundbrief.infrastructure.security.AddressHasher;
 import de.rundbrief.infrastructure.security.ApplicationSecrets;
+import de.rundbrief.infrastructure.tenancy.ContainerTenantTransactions;
 import de.rundbrief.infrastructure.tenancy.DatabaseDialect;
 import de.rundbrief.infrastructure.tenancy.TenantContext;
 import jakarta.annotation.Resource;
@@ -38,7 +39,7 @@ public class ImportJobs {
 
   @Resource private TransactionSynchronizationRegistry transaction;
 
-  @EJB private ImportWorker worker;
+  @EJB private ContainerTenantTransactions worker;
   @EJB private ApplicationSecrets secrets;
   @Inject private TenantContext context;
   @Inject private DatabaseDialect dialect;
@@ -102,10 +103,7 @@ public class ImportJobs {
   private void run(TenantKey tenant, long jobId) {
     try {
       new ImportRunner(
-              worker::inTenant,
-              dialect.hasRowLevelSecurity(),
-              secrets.key(AddressHasher.KEY_NAME),
-              clock)
+              worker, dialect.hasRowLevelSecurity(), secrets.key(AddressHasher.KEY_NAME), clock)
           .run(tenant, jobId);
     } catch (RuntimeException e) {
       LOG.log(Level.SEVERE, "Import " + jobId + " of tenant " + tenant + " could not end", e);

@@ -7,6 +7,8 @@ import de.rundbrief.domain.tenant.TenantKey;
 import de.rundbrief.infrastructure.importing.ImportParser.Chunk;
 import de.rundbrief.infrastructure.importing.ImportUploads.PartsInputStream;
 import de.rundbrief.infrastructure.security.AddressHasher;
+import de.rundbrief.infrastructure.tenancy.TenantTransactions;
+import de.rundbrief.infrastructure.tenancy.TenantWork;
 import java.io.IOException;
 import java.io.InputStream;
 import java.sql.Connection;
@@ -25,21 +27,10 @@ import java.util.logging.Logger;
  * a cancel stops it; whatever goes wrong, the job ends as failed with its staged rows removed and
  * nothing applied.
  *
- * <p>It works through {@link Transactions}, so the container's worker and plain tests run the same
- * code.
+ * <p>It works through {@link TenantTransactions}, so the container's worker and plain tests run the
+ * same code.
  */
 public final class ImportRunner {
-
-  /** Runs work in a new transaction bound to one tenant, on that transaction's connection. */
-  public interface Transactions {
-    <T> T inTenant(TenantKey tenant, Work<T> work);
-  }
-
-  /** Work on a tenant-bound connection. */
-  @FunctionalInterface
-  public interface Work<T> {
-    T run(Connection connection) throws SQLException, IOException;
-  }
 
   /** Rows read and checked per transaction. */
   public static final int DEFAULT_CHUNK_ROWS = 20_000;
@@ -50,16 +41,16 @@ public final class ImportRunner {
 
   private static final Logger LOG = Logger.getLogger(ImportRunner.class.getName());
 
-  private final Transactions transactions;
+  private final TenantTransactions transactions;
   private final boolean postgreSql;
   private final byte[] addressHashKey;
   private final Clock clock;
   private int chunkRows = DEFAULT_CHUNK_ROWS;
-  private Work<Void> afterChunk = c -> null;
-  private Work<Void> afterApply = c -> null;
+  private TenantWork<Void> afterChunk = c -> null;
+  private TenantWork<Void> afterApply = c -> null;
 
   public ImportRunner(
-      Transactions transactions, boolean postgreSql, byte[] addressHashKey, Clock clock) {
+      TenantTransactions transactions, boolean postgreSql, byte[] addressHashKey, Clock clock) {
     this.transactions = transactions;
     this.postgreSql = postgreSql;
     this.addressHashKey = addressHashKey.clone();
@@ -72,13 +63,13 @@ public final class ImportRunner {
   }
 
   /** For tests: work done in its own transaction after each chunk's. */
-  ImportRunner afterChunk(Work<Void> work) {
+  ImportRunner afterChunk(TenantWork<Void> work) {
     this.afterChunk = work;
     return this;
   }
 
   /** For tests: work done inside the final transaction, after the rows are applied. */
-  ImportRunner afterApply(Work<Void> work) {
+  ImportRunner afterApply(TenantWork<Void> work) {
     this.afterApply = work;
     return this;
   }

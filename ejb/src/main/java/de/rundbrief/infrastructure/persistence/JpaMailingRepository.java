@@ -10,7 +10,6 @@ import de.rundbrief.domain.mailing.Recipient;
 import de.rundbrief.domain.mailing.RecipientState;
 import de.rundbrief.domain.segment.SegmentDefinition;
 import de.rundbrief.domain.subscriber.Subscriber;
-import de.rundbrief.domain.tenant.Tenancy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -183,10 +182,6 @@ public class JpaMailingRepository implements MailingRepository {
   }
 
   private String tenant() {
-    Object tenant = em.getProperties().get(Tenancy.TENANT_PROPERTY);
-    if (tenant == null) {
-      throw new IllegalStateException("Mailings are handled inside a tenant only");
-    }
-    return tenant.toString();
+    return BoundTenant.of(em, "Mailings are handled").value();
   }
 }

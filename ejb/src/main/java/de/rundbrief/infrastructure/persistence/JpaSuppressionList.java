@@ -4,7 +4,6 @@ import de.rundbrief.domain.consent.SuppressedAddress;
 import de.rundbrief.domain.consent.SuppressionList;
 import de.rundbrief.domain.consent.SuppressionReason;
 import de.rundbrief.domain.subscriber.EmailAddress;
-import de.rundbrief.domain.tenant.Tenancy;
 import de.rundbrief.domain.tenant.TenantKey;
 import de.rundbrief.infrastructure.security.AddressHasher;
 import de.rundbrief.infrastructure.security.ApplicationSecrets;
@@ -62,10 +61,7 @@ public class JpaSuppressionList implements SuppressionList {
 
   /** Keyed by tenant as well, so the same address hashes differently in every tenant. */
   private String hash(EmailAddress address) {
-    String tenant = (String) em.getProperties().get(Tenancy.TENANT_PROPERTY);
-    if (tenant == null) {
-      throw new IllegalStateException("The suppression list is used inside a tenant only");
-    }
-    return new AddressHasher(key, TenantKey.of(tenant)).hex(address);
+    TenantKey tenant = BoundTenant.of(em, "The suppression list is used");
+    return new AddressHasher(key, tenant).hex(address);
   }
 }

@@ -18,8 +18,9 @@ import java.util.logging.Logger;
 
 /**
  * Starts scheduled mailings whose time has come, each in its own transaction bound to its tenant
- * (like {@link SendingTransactions}, without a caller to check). With several instances, the
- * mailing's version decides: one instance starts it, the others' commits fail and change nothing.
+ * (like {@link de.rundbrief.infrastructure.tenancy.ContainerTenantTransactions}, without a caller
+ * to check). With several instances, the mailing's version decides: one instance starts it, the
+ * others' commits fail and change nothing.
  */
 @Stateless
 @LocalBean

@@ -8,6 +8,7 @@ import de.rundbrief.infrastructure.mail.VerpAddresses;
 import de.rundbrief.infrastructure.security.AddressHasher;
 import de.rundbrief.infrastructure.security.ApplicationSecrets;
 import de.rundbrief.infrastructure.sending.RecipientQueue.Active;
+import de.rundbrief.infrastructure.tenancy.ContainerTenantTransactions;
 import de.rundbrief.infrastructure.tenancy.DatabaseDialect;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -57,7 +58,7 @@ public class SendingEngine {
   @Resource(lookup = ConfirmationMailer.MAIL_SESSION)
   private Session session;
 
-  @Inject private SendingTransactions transactions;
+  @Inject private ContainerTenantTransactions transactions;
   @Inject private MailingStarts starts;
   @Inject private DatabaseDialect dialect;
   @Inject private MailHtml mailHtml;

@@ -16,13 +16,13 @@ import de.rundbrief.infrastructure.sending.RecipientQueue.Active;
 import de.rundbrief.infrastructure.sending.RecipientQueue.Claimed;
 import de.rundbrief.infrastructure.sending.RecipientQueue.Mailed;
 import de.rundbrief.infrastructure.sending.RecipientQueue.Person;
+import de.rundbrief.infrastructure.tenancy.TenantTransactions;
+import de.rundbrief.infrastructure.tenancy.TenantWork;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,19 +51,6 @@ import org.eclipse.angus.mail.smtp.SMTPTransport;
  */
 public final class SendingRunner {
 
-  /** Runs work in a new transaction on a connection bound to one tenant, or to all. */
-  public interface Transactions {
-    <T> T inTenant(TenantKey tenant, Work<T> work);
-
-    <T> T acrossTenants(Work<T> work);
-  }
-
-  /** Work on a bound connection. */
-  @FunctionalInterface
-  public interface Work<T> {
-    T run(Connection connection) throws SQLException;
-  }
-
   /**
    * How long a claim holds unless its worker renews it (which it does while it works on the batch):
    * after a server died, its recipients are sent by others after this time at most.
@@ -89,7 +76,7 @@ public final class SendingRunner {
   /** On H2 (one instance, no SKIP LOCKED) claims take turns. */
   private static final ReentrantLock H2_CLAIMS = new ReentrantLock();
 
-  private final Transactions transactions;
+  private final TenantTransactions transactions;
   private final boolean postgreSql;
   private final Session session;
   private final MailHtml mailHtml;
@@ -111,7 +98,7 @@ public final class SendingRunner {
   private record Mailing(Letter letter, List<Long> listIds) {}
 
   public SendingRunner(
-      Transactions transactions,
+      TenantTransactions transactions,
       boolean postgreSql,
       Session session,
       MailHtml mailHtml,
@@ -319,7 +306,7 @@ public final class SendingRunner {
       long subscriberId, int attempts, Letter.Personal personal, String returnPath) {}
 
   private List<Claimed> claim(Active active, int batch, Instant now) {
-    Work<List<Claimed>> claim =
+    TenantWork<List<Claimed>> claim =
         c ->
             RecipientQueue.claim(
                 c,
@@ -347,6 +334,7 @@ public final class SendingRunner {
    */
   private List<Outgoing> prepare(Active active, Mailing mailing, List<Claimed> claimed) {
     TenantKey tenant = active.tenant();
+    String bounces = bounceAddress();
     List<Long> ids = claimed.stream().map(Claimed::subscriberId).toList();
     Set<String> fieldKeys = mailing.letter().fieldKeys();
     AddressHasher hasher = new AddressHasher(addressHashKey, tenant);
@@ -389,7 +377,8 @@ public final class SendingRunner {
             fields
                 .getOrDefault(id, Map.of())
                 .forEach((key, value) -> values.put(Personalisation.FIELD_PREFIX + key, value));
-            long listId = lists.get(id);
+            ConsentLinks.UnsubscribeLinks unsubscribe =
+                links.unsubscribe(tenant, id, lists.get(id));
             outgoing.add(
                 new Outgoing(
                     id,
@@ -398,9 +387,9 @@ public final class SendingRunner {
                         id,
                         recipient.email(),
                         values::get,
-                        links.unsubscribeUrl(tenant, id, listId),
-                        links.oneClickUrl(tenant, id, listId)),
-                    verp.encode(bounceAddress(), tenant, active.mailingId(), id)));
+                        unsubscribe.page(),
+                        unsubscribe.oneClick()),
+                    verp.encode(bounces, tenant, active.mailingId(), id)));
           }
           for (Map.Entry<String, List<Long>> skip : skipped.entrySet()) {
             RecipientQueue.settle(

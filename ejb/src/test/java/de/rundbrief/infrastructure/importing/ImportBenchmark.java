@@ -63,7 +63,7 @@ class ImportBenchmark {
         double upload = seconds(start);
         long[] staged = new long[1];
         ImportState end =
-            new ImportRunner(imports::inTenant, true, ImportFixture.KEY, Clock.systemUTC())
+            new ImportRunner(imports.transactions(), true, ImportFixture.KEY, Clock.systemUTC())
                 .afterChunk(
                     c -> {
                       staged[0] = System.nanoTime();

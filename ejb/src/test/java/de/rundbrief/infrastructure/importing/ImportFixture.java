@@ -3,6 +3,8 @@ package de.rundbrief.infrastructure.importing;
 import de.rundbrief.domain.importing.ImportJob;
 import de.rundbrief.domain.importing.ImportOptions;
 import de.rundbrief.domain.tenant.TenantKey;
+import de.rundbrief.infrastructure.tenancy.TenantTransactions;
+import de.rundbrief.infrastructure.tenancy.TenantWork;
 import de.rundbrief.testsupport.Jpa;
 import de.rundbrief.testsupport.Sql;
 import java.io.ByteArrayInputStream;
@@ -71,7 +73,7 @@ final class ImportFixture implements AutoCloseable {
   }
 
   ImportRunner runner() {
-    return new ImportRunner(this::inTenant, postgreSql, KEY, Clock.systemUTC()).chunkRows(3);
+    return new ImportRunner(transactions(), postgreSql, KEY, Clock.systemUTC()).chunkRows(3);
   }
 
   /** A queued job with this file as its upload. */
@@ -116,12 +118,31 @@ final class ImportFixture implements AutoCloseable {
     return Long.parseLong(strings(tenant, sql, parameters).get(0));
   }
 
-  <T> T inTenant(TenantKey tenant, ImportRunner.Work<T> work) {
+  <T> T inTenant(TenantKey tenant, TenantWork<T> work) {
     return inTransaction(app, postgreSql, tenant.value(), work);
   }
 
+  /** Plain JDBC transactions, bound the way the container binds them. */
+  TenantTransactions transactions() {
+    return new TenantTransactions() {
+      @Override
+      public <T> T inTenant(TenantKey tenant, TenantWork<T> work) {
+        return ImportFixture.this.inTenant(tenant, work);
+      }
+
+      @Override
+      public <T> T acrossTenants(TenantWork<T> work) {
+        return inTransaction(
+            app,
+            postgreSql,
+            String.join(",", Sql.column(app, "SELECT tenant_key FROM tenant")),
+            work);
+      }
+    };
+  }
+
   static <T> T inTransaction(
-      DataSource dataSource, boolean postgreSql, String tenant, ImportRunner.Work<T> work) {
+      DataSource dataSource, boolean postgreSql, String tenant, TenantWork<T> work) {
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
       try {

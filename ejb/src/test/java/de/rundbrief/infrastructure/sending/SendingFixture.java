@@ -10,6 +10,8 @@ import de.rundbrief.infrastructure.consent.ConsentLinks;
 import de.rundbrief.infrastructure.html.OwaspMailHtml;
 import de.rundbrief.infrastructure.mail.VerpAddresses;
 import de.rundbrief.infrastructure.security.AddressHasher;
+import de.rundbrief.infrastructure.tenancy.TenantTransactions;
+import de.rundbrief.infrastructure.tenancy.TenantWork;
 import de.rundbrief.testsupport.PostgresDatabase;
 import de.rundbrief.testsupport.Sql;
 import jakarta.mail.Session;
@@ -83,14 +85,14 @@ final class SendingFixture {
         new ConsentLinks(
             settings, new AesGcmConsentTokens(TOKEN_KEY, Clock.systemUTC()), Clock.systemUTC());
     return new SendingRunner(
-            new SendingRunner.Transactions() {
+            new TenantTransactions() {
               @Override
-              public <T> T inTenant(TenantKey tenant, SendingRunner.Work<T> work) {
+              public <T> T inTenant(TenantKey tenant, TenantWork<T> work) {
                 return inTransaction(tenant.value(), work);
               }
 
               @Override
-              public <T> T acrossTenants(SendingRunner.Work<T> work) {
+              public <T> T acrossTenants(TenantWork<T> work) {
                 return inTransaction(
                     String.join(",", Sql.column(app, "SELECT tenant_key FROM tenant")), work);
               }
@@ -112,7 +114,7 @@ final class SendingFixture {
    * Runs the work in a transaction on this thread's connection, as the container's pool would give
    * it: a new connection per transaction would measure connecting, not sending.
    */
-  <T> T inTransaction(String tenants, SendingRunner.Work<T> work) {
+  <T> T inTransaction(String tenants, TenantWork<T> work) {
     try {
       Connection c = connection.get();
       try {
@@ -122,12 +124,14 @@ final class SendingFixture {
         T result = work.run(c);
         c.commit();
         return result;
-      } catch (SQLException | RuntimeException e) {
+      } catch (SQLException | java.io.IOException | RuntimeException e) {
         c.rollback();
         throw e;
       }
     } catch (SQLException e) {
       throw new IllegalStateException(e.getMessage(), e);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 

@@ -6,7 +6,6 @@ import de.rundbrief.domain.NotFoundException;
 import de.rundbrief.domain.apikey.ApiKey;
 import de.rundbrief.domain.staff.StaffGroups;
 import de.rundbrief.web.security.StaffIdentity.SignedIn;
-import jakarta.ejb.EJBException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -116,7 +115,7 @@ public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism
     boolean valid;
     try {
       valid = key != null && apiKeys.authenticate(key.tenant(), key.id(), key.secret());
-    } catch (NotFoundException | EJBException unknownOrInactiveTenant) {
+    } catch (NotFoundException unknownOrInactiveTenant) {
       valid = false;
     }
     if (!valid) {

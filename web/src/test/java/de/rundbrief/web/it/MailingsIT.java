@@ -155,6 +155,16 @@ class MailingsIT {
     assertThat(sued.getHtml("tenants/sued/mailings/" + mailing + "/preview").status())
         .isEqualTo(404);
     assertThat(sued.getHtml(path + "/preview").status()).isEqualTo(404);
+    long suedSubscriber =
+        sued.get("tenants/sued/subscribers?size=1")
+            .object()
+            .getJsonArray("items")
+            .getJsonObject(0)
+            .getJsonNumber("id")
+            .longValue();
+    Response foreignPreview = editor.getHtml(path + "/preview?subscriber=" + suedSubscriber);
+    assertThat(foreignPreview.status()).as("a subscriber of another tenant").isEqualTo(404);
+    assertThat(editor.getHtml(path + "/preview").body()).doesNotContain("@sued.example");
     assertThat(sued.get("tenants/sued/mailings/" + mailing + "/progress").status()).isEqualTo(404);
     assertThat(sued.get("tenants/sued/mailings/" + mailing + "/recipients").status())
         .isEqualTo(404);

@@ -2,6 +2,7 @@ package de.rundbrief.web.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import de.rundbrief.web.it.Api.Response;
 import java.net.URL;
 import java.util.List;
 import java.util.UUID;
@@ -194,6 +195,16 @@ class ScreensIT {
 
   @Test
   void theTenantViewParameterCannotCrossIntoAnotherTenant() throws Exception {
+    Api.as(base, "admin")
+        .put("settings/ALLOWED_SENDER_DOMAINS", "{\"value\":\"nord.example\\nsued.example\"}");
+    Response suedMailing =
+        Api.as(base, "sued-editor")
+            .post(
+                "tenants/sued/mailings",
+                "{\"name\":\"Intern Sued\",\"subject\":\"Geheim Sued\","
+                    + "\"senderAddress\":\"news@sued.example\",\"htmlBody\":\"<p>Sued</p>\"}");
+    assertThat(suedMailing.status()).as(suedMailing.body()).isEqualTo(201);
+    long suedId = suedMailing.object().getJsonNumber("id").longValue();
     try (Browser browser = Browser.open(base)) {
       browser.signIn("nord-editor", RundbriefServer.PASSWORD);
       browser.go("subscribers/list.xhtml?tenant=sued");
@@ -201,6 +212,16 @@ class ScreensIT {
       assertThat(browser.driver().getPageSource()).doesNotContain("@sued.example");
       browser.go("subscribers/list.xhtml?tenant=atlantis");
       assertThat(browser.text("errorTitle")).isEqualTo("Not found");
+      for (String page : List.of("mailings/list.xhtml", "templates/list.xhtml")) {
+        browser.go(page + "?tenant=sued");
+        assertThat(browser.text("errorTitle")).as(page).isEqualTo("Not found");
+      }
+
+      browser.go("mailings/edit.xhtml?tenant=sued&id=" + suedId);
+      assertThat(browser.text("errorTitle")).isEqualTo("Not found");
+      browser.go("mailings/edit.xhtml?tenant=nord&id=" + suedId);
+      assertThat(browser.text("errorTitle")).as("another tenant's id").isEqualTo("Not found");
+      assertThat(browser.driver().getPageSource()).doesNotContain("Geheim Sued");
 
       browser.go("subscribers/list.xhtml?tenant=nord");
       assertThat(browser.text("scope")).isEqualTo("Tochter Nord GmbH");
