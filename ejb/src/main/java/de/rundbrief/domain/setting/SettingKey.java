@@ -43,7 +43,13 @@ public enum SettingKey {
    * Messages one mailing sends before the next waiting mailing (of any tenant) gets its turn: the
    * fair share between tenants.
    */
-  SENDING_FAIR_SHARE(SettingType.NUMBER, GLOBAL_ONLY, "200");
+  SENDING_FAIR_SHARE(SettingType.NUMBER, GLOBAL_ONLY, "200"),
+  /**
+   * Hosts on loopback or private networks that CMS sources may reach, by name or IP address. Any
+   * other host that is, or resolves to, such an address is refused, so that a source cannot probe
+   * the enterprise's internal network.
+   */
+  CMS_ALLOWED_HOSTS(SettingType.HOST_LIST, GLOBAL_ONLY, "");
 
   private final SettingType type;
   private final SettingScope scope;

@@ -15,5 +15,7 @@ public enum SettingType {
   /** A colour as {@code #rrggbb}. */
   COLOR,
   /** Domain names, one per line, stored separated by line breaks. */
-  DOMAIN_LIST
+  DOMAIN_LIST,
+  /** Host names or IP addresses, one per line, stored separated by line breaks. */
+  HOST_LIST
 }

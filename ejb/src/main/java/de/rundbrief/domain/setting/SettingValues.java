@@ -39,6 +39,13 @@ public final class SettingValues {
   private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\n\\t]]");
   private static final Pattern DOMAIN =
       Pattern.compile("(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z][a-z0-9-]{0,61}");
+  private static final Pattern HOST_NAME =
+      Pattern.compile(
+          "(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*");
+  private static final Pattern IPV4 =
+      Pattern.compile(
+          "((25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])\\.){3}(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])");
+  private static final Pattern IPV6 = Pattern.compile("[0-9a-f:.]{2,45}");
   private static final Pattern SCRIPTING =
       Pattern.compile(
           "<\\s*(script|style|iframe|object|embed)\\b|\\son[a-z]+\\s*=|javascript\\s*:",
@@ -89,6 +96,7 @@ public final class SettingValues {
       case NUMBER -> number(key, value);
       case COLOR -> color(key, value);
       case DOMAIN_LIST -> domains(key, value);
+      case HOST_LIST -> hosts(key, value);
     };
   }
 
@@ -192,5 +200,29 @@ public final class SettingValues {
       domains.add(domain);
     }
     return String.join("\n", domains);
+  }
+
+  private static String hosts(SettingKey key, String value) {
+    Set<String> hosts = new LinkedHashSet<>();
+    for (String part : Arrays.stream(value.split("[\\s,;]+")).filter(s -> !s.isEmpty()).toList()) {
+      String host = part.toLowerCase(Locale.ROOT);
+      if (host.startsWith("[") && host.endsWith("]")) {
+        host = host.substring(1, host.length() - 1);
+      }
+      if (IPV4.matcher(host).matches() || (host.contains(":") && IPV6.matcher(host).matches())) {
+        hosts.add(host);
+        continue;
+      }
+      try {
+        host = IDN.toASCII(host, IDN.USE_STD3_ASCII_RULES);
+      } catch (IllegalArgumentException e) {
+        throw new InvalidSettingValueException(key, "not a host name or IP address: " + part);
+      }
+      if (!HOST_NAME.matcher(host).matches() || host.matches("[0-9.]+")) {
+        throw new InvalidSettingValueException(key, "not a host name or IP address: " + part);
+      }
+      hosts.add(host);
+    }
+    return String.join("\n", hosts);
   }
 }

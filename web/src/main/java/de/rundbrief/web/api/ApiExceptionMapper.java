@@ -3,6 +3,8 @@ package de.rundbrief.web.api;
 import de.rundbrief.domain.NotFoundException;
 import de.rundbrief.domain.attribute.DuplicateAttributeException;
 import de.rundbrief.domain.attribute.InvalidAttributeValueException;
+import de.rundbrief.domain.cms.CmsFetchException;
+import de.rundbrief.domain.cms.DuplicateCmsSourceException;
 import de.rundbrief.domain.consent.ConsentTextChangedException;
 import de.rundbrief.domain.consent.FormTooFastException;
 import de.rundbrief.domain.consent.InvalidTokenException;
@@ -114,6 +116,13 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
     }
     if (failure instanceof MailingStateException) {
       return json(409, ErrorJson.of(409, failure.getMessage()));
+    }
+    if (failure instanceof CmsFetchException cms) {
+      return json(502, new ErrorJson(502, cms.getMessage(), Map.of("reason", cms.reason().name())));
+    }
+    if (failure instanceof DuplicateCmsSourceException) {
+      return json(
+          409, new ErrorJson(409, failure.getMessage(), Map.of("name", failure.getMessage())));
     }
     if (failure instanceof MailingDeliveryException) {
       return json(502, ErrorJson.of(502, failure.getMessage()));

@@ -20,7 +20,8 @@ abstract class SettingDialog implements Serializable {
   static final String VALUE_INPUT = "settingForm:value";
 
   private static final Set<SettingType> MULTI_LINE =
-      EnumSet.of(SettingType.LONG_TEXT, SettingType.HTML, SettingType.DOMAIN_LIST);
+      EnumSet.of(
+          SettingType.LONG_TEXT, SettingType.HTML, SettingType.DOMAIN_LIST, SettingType.HOST_LIST);
 
   private SettingView edited;
   private String value;

@@ -2,6 +2,7 @@ package de.rundbrief.web.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import de.rundbrief.testsupport.CmsTestServer;
 import de.rundbrief.testsupport.PostgresDatabase;
 import de.rundbrief.testsupport.Sql;
 import de.rundbrief.web.it.Api.Response;
@@ -58,6 +59,163 @@ class MailingsIT {
   @AfterEach
   void noLimits() {
     Api.as(base, "admin").delete("settings/SENDING_PER_SECOND");
+  }
+
+  @Test
+  void cmsSourcesAreCentralAndEditorsTakeContentFromThemInTheirOwnTenantOnly() {
+    Api admin = Api.as(base, "admin");
+    Api editor = Api.as(base, "nord-editor");
+    try (CmsTestServer cms = new CmsTestServer()) {
+      admin.delete("settings/CMS_ALLOWED_HOSTS");
+      long feed = createSource(admin, "FEED", cms.uri("/files/rss2.xml").toString(), "");
+
+      Response refused = editor.get("tenants/nord/cms/sources/" + feed + "/items");
+      assertThat(refused.status()).as(refused.body()).isEqualTo(502);
+      assertThat(refused.object().getJsonObject("fields").getString("reason"))
+          .isEqualTo("ADDRESS_NOT_ALLOWED");
+      assertThat(cms.requests()).as("nothing reached the internal host").isEmpty();
+
+      Response allowed = admin.put("settings/CMS_ALLOWED_HOSTS", "{\"value\":\"127.0.0.1\"}");
+      assertThat(allowed.status()).as(allowed.body()).isEqualTo(200);
+      Response items = editor.get("tenants/nord/cms/sources/" + feed + "/items?max=2");
+      assertThat(items.status()).as(items.body()).isEqualTo(200);
+      assertThat(items.json().asJsonArray()).hasSize(2);
+      JsonObject first = items.json().asJsonArray().getJsonObject(0);
+      assertThat(first.getString("title")).isEqualTo("Straßenfest in München – Programm & Anfahrt");
+      Response blocks =
+          editor.post(
+              "tenants/nord/cms/sources/" + feed + "/blocks",
+              "{\"items\":[\"" + first.getString("id") + "\"],\"readMore\":\"Weiterlesen\"}");
+      assertThat(blocks.status()).as(blocks.body()).isEqualTo(200);
+      assertThat(blocks.object().getString("html"))
+          .contains("Straßenfest in München")
+          .contains(">Weiterlesen</a>")
+          .contains("href=\"" + first.getString("link"));
+
+      Response forEditors = editor.get("tenants/nord/cms/sources");
+      assertThat(forEditors.status()).isEqualTo(200);
+      assertThat(forEditors.body()).contains("\"id\":" + feed).doesNotContain("/files/rss2.xml");
+      assertThat(editor.get("tenants/sued/cms/sources").status()).isEqualTo(404);
+      assertThat(editor.get("tenants/sued/cms/sources/" + feed + "/items").status()).isEqualTo(404);
+      assertThat(
+              editor
+                  .post("tenants/sued/cms/sources/" + feed + "/blocks", "{\"items\":[\"x\"]}")
+                  .status())
+          .isEqualTo(404);
+      assertThat(
+              Api.as(base, "nord-viewer")
+                  .get("tenants/nord/cms/sources/" + feed + "/items")
+                  .status())
+          .isEqualTo(403);
+      assertThat(editor.get("cms/sources").status()).isEqualTo(403);
+      assertThat(
+              editor
+                  .post(
+                      "cms/sources",
+                      "{\"name\":\"x\",\"kind\":\"FEED\",\"url\":\"https://x.example/\"}")
+                  .status())
+          .isEqualTo(403);
+
+      long wordpress =
+          createSource(
+              admin,
+              "WORDPRESS",
+              cms.uri("/").toString(),
+              ",\"username\":\""
+                  + CmsTestServer.WP_USER
+                  + "\",\"password\":\""
+                  + CmsTestServer.WP_PASSWORD
+                  + "\"");
+      Response stored = admin.get("cms/sources/" + wordpress);
+      assertThat(stored.object().getString("credentials")).isEqualTo("STORED");
+      assertThat(stored.body()).doesNotContain(CmsTestServer.WP_PASSWORD);
+      assertThat(admin.get("cms/sources").body()).doesNotContain(CmsTestServer.WP_PASSWORD);
+      Response posts = editor.get("tenants/nord/cms/sources/" + wordpress + "/items?max=3");
+      assertThat(posts.status()).as(posts.body()).isEqualTo(200);
+      assertThat(posts.json().asJsonArray())
+          .extracting(post -> post.asJsonObject().getString("id"))
+          .containsExactly("1234", "1228", "1201");
+      Response withoutPassword =
+          admin.put(
+              "cms/sources/" + wordpress,
+              "{\"name\":\""
+                  + unique("wp")
+                  + "\",\"kind\":\"WORDPRESS\",\"url\":\""
+                  + cms.uri("/")
+                  + "\",\"removeCredentials\":true}");
+      assertThat(withoutPassword.object().getString("credentials")).isEqualTo("NONE");
+      Response unauthorised = editor.get("tenants/nord/cms/sources/" + wordpress + "/items");
+      assertThat(unauthorised.status()).isEqualTo(502);
+      assertThat(unauthorised.object().getJsonObject("fields").getString("reason"))
+          .isEqualTo("UNAUTHORISED");
+
+      long page = createSource(admin, "WEB_PAGE", cms.uri("/files/page.html").toString(), "");
+      Response body = editor.get("tenants/nord/cms/sources/" + page + "/page");
+      assertThat(body.status()).as(body.body()).isEqualTo(200);
+      assertThat(body.object().getString("title"))
+          .isEqualTo("Rundbrief Oktober – Neues aus der Genossenschaft");
+      assertThat(body.object().getString("html"))
+          .contains("Herbstgrüße aus Köln")
+          .contains(cms.uri("/files/img/logo.png").toString())
+          .doesNotContain("<script");
+      assertThat(editor.get("tenants/nord/cms/sources/" + feed + "/page").status())
+          .as("only a web page becomes a body")
+          .isEqualTo(400);
+
+      long broken = createSource(admin, "FEED", cms.uri("/status/500").toString(), "");
+      Response check = admin.post("cms/sources/" + broken + "/check", "");
+      assertThat(check.status()).isEqualTo(502);
+      assertThat(check.object().getJsonObject("fields").getString("reason"))
+          .isEqualTo("HTTP_ERROR");
+
+      assertThat(
+              admin
+                  .post(
+                      "cms/sources",
+                      "{\"name\":\""
+                          + unique("f")
+                          + "\",\"kind\":\"FEED\",\"url\":\"file:///etc/passwd\"}")
+                  .status())
+          .isEqualTo(400);
+      Response nameless =
+          admin.post("cms/sources", "{\"kind\":\"FEED\",\"url\":\"https://x.example/\"}");
+      assertThat(nameless.status()).isEqualTo(400);
+      assertThat(nameless.object().getJsonObject("fields").containsKey("name")).isTrue();
+      String taken = admin.get("cms/sources/" + feed).object().getString("name");
+      assertThat(
+              admin
+                  .post(
+                      "cms/sources",
+                      "{\"name\":\""
+                          + taken
+                          + "\",\"kind\":\"FEED\",\"url\":\"https://x.example/\"}")
+                  .status())
+          .isEqualTo(409);
+
+      for (long source : List.of(feed, wordpress, page, broken)) {
+        assertThat(admin.delete("cms/sources/" + source).status()).isEqualTo(204);
+      }
+      assertThat(editor.get("tenants/nord/cms/sources/" + feed + "/items").status()).isEqualTo(404);
+    } finally {
+      admin.delete("settings/CMS_ALLOWED_HOSTS");
+    }
+  }
+
+  private long createSource(Api admin, String kind, String url, String more) {
+    Response created =
+        admin.post(
+            "cms/sources",
+            "{\"name\":\""
+                + unique("quelle")
+                + "\",\"kind\":\""
+                + kind
+                + "\",\"url\":\""
+                + url
+                + "\""
+                + more
+                + "}");
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    return created.object().getJsonNumber("id").longValue();
   }
 
   @Test

@@ -1,0 +1,2 @@
+/** The CMS connection's screens: the sources central administrators manage. */
+package de.rundbrief.web.cms;
