@@ -28,6 +28,36 @@ public record CmsSourceView(
     ALIAS
   }
 
+  // Bean getters for Faces: Jakarta EL 5 does not read record components.
+
+  public long getId() {
+    return id;
+  }
+
+  public String getName() {
+    return name;
+  }
+
+  public CmsSourceKind getKind() {
+    return kind;
+  }
+
+  public String getUrl() {
+    return url;
+  }
+
+  public Credentials getCredentials() {
+    return credentials;
+  }
+
+  public Instant getUpdatedAt() {
+    return updatedAt;
+  }
+
+  public String getUpdatedBy() {
+    return updatedBy;
+  }
+
   static CmsSourceView of(CmsSource source) {
     Credentials credentials =
         !source.hasCredentials()

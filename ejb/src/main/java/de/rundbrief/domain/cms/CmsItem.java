@@ -29,4 +29,27 @@ public record CmsItem(
     teaser = teaser == null ? "" : teaser.strip();
     html = html == null ? "" : html;
   }
+
+  // Bean getters for Faces: Jakarta EL 5 does not read record components.
+
+  public String getId() {
+    return id;
+  }
+
+  public String getTitle() {
+    return title;
+  }
+
+  public Instant getPublished() {
+    return published;
+  }
+
+  public String getTeaser() {
+    return teaser;
+  }
+
+  /** The image address as text, for an {@code img} on screen; {@code null} without one. */
+  public String getImage() {
+    return image == null ? null : image.toString();
+  }
 }

@@ -2,6 +2,7 @@ package de.rundbrief.web.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import de.rundbrief.testsupport.CmsTestServer;
 import de.rundbrief.web.it.Api.Response;
 import java.net.URL;
 import java.util.List;
@@ -290,6 +291,8 @@ class ScreensIT {
       browser.go("settings/global.xhtml");
       assertThat(browser.text("errorTitle")).isEqualTo("Not allowed");
       browser.go("settings/tenant.xhtml");
+      assertThat(browser.text("errorTitle")).isEqualTo("Not allowed");
+      browser.go("cms/sources.xhtml");
       assertThat(browser.text("errorTitle")).isEqualTo("Not allowed");
     }
   }
@@ -583,6 +586,101 @@ class ScreensIT {
     for (String reader : readers) {
       assertThat(Mailbox.messagesTo(reader)).hasSize(1);
       assertThat(Mailbox.messagesTo(reader).get(0).getSubject()).isEqualTo("Neues für Ada");
+    }
+  }
+
+  /**
+   * A central administrator registers a feed and reads it on the screen; an editor opens the
+   * content browser in the mailing editor, picks an item of the feed and saves it into the body.
+   */
+  @Test
+  void aCentralAdministratorRegistersACmsFeedAndAnEditorInsertsItsItemsIntoAMailing()
+      throws Exception {
+    Api admin = Api.as(base, "admin");
+    String source = "Gemeindeblatt " + UUID.randomUUID().toString().substring(0, 6);
+    try (CmsTestServer cms = new CmsTestServer()) {
+      admin.put("settings/CMS_ALLOWED_HOSTS", "{\"value\":\"127.0.0.1\"}");
+      long sourceId;
+      try (Browser browser = Browser.open(base)) {
+        browser.signIn("admin", RundbriefServer.PASSWORD);
+        browser.go("cms/sources.xhtml");
+        browser.click("sources:add");
+        browser.until(driver -> browser.byIdPresentAndShown("sourceForm:name"));
+        browser.type("sourceForm:name", source);
+        browser.type("sourceForm:url", cms.uri("/files/rss2.xml").toString());
+        browser.click("sourceForm:save");
+        browser.until(driver -> browser.text("sources:table").contains(source));
+        WebElement row =
+            browser.all(By.cssSelector("#sources\\:table tbody tr")).stream()
+                .filter(r -> r.getText().contains(source))
+                .findFirst()
+                .orElseThrow();
+        row.findElement(By.cssSelector("button[id$=':check']")).click();
+        browser.until(
+            driver ->
+                browser.present("checked")
+                    && browser.text("checked").contains("Straßenfest in München"));
+        browser.screenshot("cms-sources");
+        sourceId =
+            admin.get("cms/sources").json().asJsonArray().stream()
+                .map(jakarta.json.JsonValue::asJsonObject)
+                .filter(s -> s.getString("name").equals(source))
+                .findFirst()
+                .orElseThrow()
+                .getJsonNumber("id")
+                .longValue();
+      }
+
+      admin.put("settings/ALLOWED_SENDER_DOMAINS", "{\"value\":\"nord.example\\nsued.example\"}");
+      Api editor = Api.as(base, "nord-editor");
+      Api.Response draft =
+          editor.post(
+              "tenants/nord/mailings",
+              "{\"name\":\"CMS "
+                  + UUID.randomUUID().toString().substring(0, 6)
+                  + "\",\"subject\":\"Aus der Gemeinde\",\"language\":\"de\","
+                  + "\"senderAddress\":\"newsletter@nord.example\","
+                  + "\"htmlBody\":\"<p>Liebe Leser</p>\"}");
+      assertThat(draft.status()).as(draft.body()).isEqualTo(201);
+      long mailing = draft.object().getJsonNumber("id").longValue();
+      try (Browser browser = Browser.open(base)) {
+        browser.signIn("nord-editor", RundbriefServer.PASSWORD);
+        browser.go("mailings/edit.xhtml?tenant=nord&id=" + mailing);
+        browser.click("mailing:browseCms");
+        browser.until(driver -> browser.byIdPresentAndShown("mailing:cmsSource"));
+        browser.script(
+            "PF('widget_mailing_cmsSource').selectValue('"
+                + sourceId
+                + "'); PF('widget_mailing_cmsSource').triggerChange();");
+        browser.until(driver -> !browser.all(By.cssSelector(".rb-cms-item")).isEmpty());
+        assertThat(browser.text("mailing:cmsBrowser")).contains("Straßenfest in München");
+        browser.screenshot("cms-browser");
+        browser
+            .all(By.cssSelector(".rb-cms-item"))
+            .get(0)
+            .findElement(By.cssSelector(".ui-chkbox-box"))
+            .click();
+        browser.click("mailing:cmsInsert");
+        browser.until(
+            driver ->
+                browser
+                    .all(By.cssSelector("#mailing\\:editor .ql-editor"))
+                    .get(0)
+                    .getText()
+                    .contains("Straßenfest in München"));
+        browser.click("mailing:save");
+        browser.until(
+            driver ->
+                editor
+                    .get("tenants/nord/mailings/" + mailing)
+                    .object()
+                    .getString("htmlBody")
+                    .contains("Straßenfest in München"));
+      }
+      String body = editor.get("tenants/nord/mailings/" + mailing).object().getString("htmlBody");
+      assertThat(body).startsWith("<p>Liebe Leser</p>").contains("Weiterlesen");
+    } finally {
+      admin.delete("settings/CMS_ALLOWED_HOSTS");
     }
   }
 
