@@ -11,6 +11,8 @@ import java.util.Locale;
  */
 public final class ContentBlocks {
 
+  private static final char ZERO_WIDTH_SPACE = '\u200B';
+
   private ContentBlocks() {}
 
   /**
@@ -62,7 +64,11 @@ public final class ContentBlocks {
     return scheme.equals("http") || scheme.equals("https") ? uri.toString() : null;
   }
 
-  /** Escapes for text and attribute values; braces too, so CMS text never becomes a placeholder. */
+  /**
+   * Escapes for text and attribute values. Every opening brace is followed by a zero-width space,
+   * so that no two braces from the CMS ever stand together and become a placeholder, neither now
+   * nor after the sanitiser has decoded the text on a later save.
+   */
   static String escape(String text) {
     StringBuilder out = new StringBuilder(text.length() + 16);
     for (char c : text.toCharArray()) {
@@ -72,8 +78,7 @@ public final class ContentBlocks {
         case '>' -> out.append("&gt;");
         case '"' -> out.append("&quot;");
         case '\'' -> out.append("&#39;");
-        case '{' -> out.append("&#123;");
-        case '}' -> out.append("&#125;");
+        case '{' -> out.append('{').append(ZERO_WIDTH_SPACE);
         default -> out.append(c);
       }
     }

@@ -2,6 +2,11 @@ package de.rundbrief.infrastructure.html;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import de.rundbrief.domain.cms.CmsItem;
+import de.rundbrief.domain.cms.ContentBlocks;
+import de.rundbrief.domain.mailing.Personalisation;
+import java.net.URI;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class OwaspMailHtmlTest {
@@ -71,5 +76,26 @@ class OwaspMailHtmlTest {
         .isEqualTo(
             "Neuigkeiten\n\nHallo\u00a0Ada,\nheute & morgen:\n\n- Eins\n- Zwei\n\n"
                 + "Mehr lesen (https://example.com/x)");
+  }
+
+  @Test
+  void bracesFromTheCmsNeverBecomeAPlaceholderNotEvenAfterSavingTwice() {
+    String blocks =
+        ContentBlocks.html(
+            List.of(
+                new CmsItem(
+                    "1",
+                    "Rabatt {{ email }} und {{{ field.x }}}",
+                    URI.create("https://cms.example/a"),
+                    null,
+                    "{{firstName}}",
+                    null,
+                    "")),
+            "Mehr");
+    String twice = html.sanitise(html.sanitise(blocks));
+    assertThat(Personalisation.PLACEHOLDER.matcher(twice).find()).as(twice).isFalse();
+    assertThat(html.plainText(twice).replace("\u200B", ""))
+        .contains("Rabatt {{ email }} und {{{ field.x }}}")
+        .contains("{{firstName}}");
   }
 }
