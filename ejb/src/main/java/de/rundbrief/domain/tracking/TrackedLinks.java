@@ -1,0 +1,321 @@
+package de.rundbrief.domain.tracking;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The links in a mailing's HTML that click tracking follows, and the same HTML with each of them
+ * replaced by its tracked URL. Trackable is the {@code href} of an {@code <a>} element that points
+ * to http or https and has no {@code data-rb-notrack} attribute; mailto, tel, anchors, relative and
+ * script links stay as they are. A link's index is its position among the trackable links, so
+ * {@link #links} and {@link #rewrite} count alike.
+ *
+ * <p>A single pass over the tags, no parser and no backtracking regular expression: the rewrite
+ * runs once per recipient of a mailing. Comments are skipped; everything outside the rewritten
+ * {@code href} values is copied unchanged.
+ */
+public final class TrackedLinks {
+
+  /** Gives the tracked URL for a link. */
+  @FunctionalInterface
+  public interface LinkRewriter {
+
+    /**
+     * @param index the link's position among the trackable links, from 0
+     * @param url the link's target, with character references decoded
+     * @return the URL to put into the link instead, unescaped; {@code null} keeps the link as it is
+     */
+    String tracked(int index, String url);
+  }
+
+  private static final String NO_TRACK = "data-rb-notrack";
+
+  private TrackedLinks() {}
+
+  /**
+   * The targets of the trackable links, in document order; a link that appears twice counts twice.
+   */
+  public static List<String> links(String html) {
+    List<String> links = new ArrayList<>();
+    scan(html, (start, end, quote, url) -> links.add(url));
+    return links;
+  }
+
+  /**
+   * The HTML with the {@code href} of every trackable link replaced by the rewriter's URL, escaped
+   * for the attribute. An unquoted {@code href} gets double quotes; nothing else changes.
+   */
+  public static String rewrite(String html, LinkRewriter rewriter) {
+    Objects.requireNonNull(rewriter, "rewriter");
+    Rewriting rewriting = new Rewriting(html, rewriter);
+    scan(html, rewriting);
+    return rewriting.result();
+  }
+
+  private interface Visitor {
+    void trackable(int valueStart, int valueEnd, char quote, String url);
+  }
+
+  private static final class Rewriting implements Visitor {
+    private final String html;
+    private final LinkRewriter rewriter;
+    private StringBuilder out;
+    private int copied;
+    private int index;
+
+    Rewriting(String html, LinkRewriter rewriter) {
+      this.html = html;
+      this.rewriter = rewriter;
+    }
+
+    @Override
+    public void trackable(int valueStart, int valueEnd, char quote, String url) {
+      String tracked = rewriter.tracked(index++, url);
+      if (tracked == null) {
+        return;
+      }
+      if (out == null) {
+        out = new StringBuilder(html.length() + html.length() / 4);
+      }
+      out.append(html, copied, valueStart);
+      if (quote == 0) {
+        out.append('"');
+        escape(tracked, '"', out);
+        out.append('"');
+      } else {
+        escape(tracked, quote, out);
+      }
+      copied = valueEnd;
+    }
+
+    String result() {
+      if (out == null) {
+        return html;
+      }
+      return out.append(html, copied, html.length()).toString();
+    }
+  }
+
+  private static void scan(String html, Visitor visitor) {
+    int n = html.length();
+    int i = html.indexOf('<');
+    while (i >= 0) {
+      if (html.startsWith("<!--", i)) {
+        int end = html.indexOf("-->", i + 4);
+        if (end < 0) {
+          return;
+        }
+        i = end + 3;
+      } else if (isAnchorStart(html, i)) {
+        i = anchor(html, i + 2, visitor);
+      } else {
+        i++;
+      }
+      i = i < n ? html.indexOf('<', i) : -1;
+    }
+  }
+
+  private static boolean isAnchorStart(String html, int i) {
+    int n = html.length();
+    if (i + 1 >= n || (html.charAt(i + 1) != 'a' && html.charAt(i + 1) != 'A')) {
+      return false;
+    }
+    if (i + 2 >= n) {
+      return false;
+    }
+    char next = html.charAt(i + 2);
+    return isSpace(next) || next == '>' || next == '/';
+  }
+
+  /** Reads the attributes of an {@code <a>} tag from {@code i}; returns where the tag ends. */
+  private static int anchor(String html, int i, Visitor visitor) {
+    int n = html.length();
+    boolean seenHref = false;
+    boolean noTrack = false;
+    int hrefStart = -1;
+    int hrefEnd = -1;
+    char hrefQuote = 0;
+    while (true) {
+      while (i < n && (isSpace(html.charAt(i)) || html.charAt(i) == '/')) {
+        i++;
+      }
+      if (i >= n) {
+        return n;
+      }
+      if (html.charAt(i) == '>') {
+        i++;
+        break;
+      }
+      int nameStart = i;
+      while (i < n && !endsName(html.charAt(i))) {
+        i++;
+      }
+      int nameEnd = i;
+      while (i < n && isSpace(html.charAt(i))) {
+        i++;
+      }
+      int valueStart = -1;
+      int valueEnd = -1;
+      char quote = 0;
+      if (i < n && html.charAt(i) == '=') {
+        i++;
+        while (i < n && isSpace(html.charAt(i))) {
+          i++;
+        }
+        if (i >= n) {
+          return n;
+        }
+        char c = html.charAt(i);
+        if (c == '"' || c == '\'') {
+          int close = html.indexOf(c, i + 1);
+          if (close < 0) {
+            return n;
+          }
+          quote = c;
+          valueStart = i + 1;
+          valueEnd = close;
+          i = close + 1;
+        } else {
+          valueStart = i;
+          while (i < n && !isSpace(html.charAt(i)) && html.charAt(i) != '>') {
+            i++;
+          }
+          valueEnd = i;
+        }
+      }
+      if (isName(html, nameStart, nameEnd, "href")) {
+        if (!seenHref) {
+          seenHref = true;
+          hrefStart = valueStart;
+          hrefEnd = valueEnd;
+          hrefQuote = quote;
+        }
+      } else if (isName(html, nameStart, nameEnd, NO_TRACK)) {
+        noTrack = true;
+      }
+    }
+    if (hrefStart >= 0 && !noTrack) {
+      String url = decode(html, hrefStart, hrefEnd).strip();
+      if (isWebUrl(url)) {
+        visitor.trackable(hrefStart, hrefEnd, hrefQuote, url);
+      }
+    }
+    return i;
+  }
+
+  private static boolean isSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+  }
+
+  private static boolean endsName(char c) {
+    return isSpace(c) || c == '=' || c == '>' || c == '/';
+  }
+
+  private static boolean isName(String html, int start, int end, String name) {
+    return end - start == name.length() && html.regionMatches(true, start, name, 0, name.length());
+  }
+
+  private static boolean isWebUrl(String url) {
+    return (url.length() > 7 && url.regionMatches(true, 0, "http://", 0, 7))
+        || (url.length() > 8 && url.regionMatches(true, 0, "https://", 0, 8));
+  }
+
+  /** The attribute value with character references decoded; unknown ones stay as written. */
+  private static String decode(String html, int start, int end) {
+    int amp = html.indexOf('&', start);
+    if (amp < 0 || amp >= end) {
+      return html.substring(start, end);
+    }
+    StringBuilder out = new StringBuilder(end - start);
+    int i = start;
+    while (i < end) {
+      char c = html.charAt(i);
+      if (c != '&') {
+        out.append(c);
+        i++;
+        continue;
+      }
+      int semicolon = semicolon(html, i + 1, Math.min(end, i + 11));
+      if (semicolon < 0) {
+        out.append(c);
+        i++;
+        continue;
+      }
+      int codePoint = reference(html, i + 1, semicolon);
+      if (codePoint < 0) {
+        out.append(c);
+        i++;
+      } else {
+        out.appendCodePoint(codePoint);
+        i = semicolon + 1;
+      }
+    }
+    return out.toString();
+  }
+
+  private static int semicolon(String html, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (html.charAt(i) == ';') {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static int reference(String html, int start, int end) {
+    String name = html.substring(start, end);
+    switch (name) {
+      case "amp":
+        return '&';
+      case "quot":
+        return '"';
+      case "apos":
+        return '\'';
+      case "lt":
+        return '<';
+      case "gt":
+        return '>';
+      default:
+        break;
+    }
+    if (name.length() < 2 || name.charAt(0) != '#') {
+      return -1;
+    }
+    boolean hex = name.charAt(1) == 'x' || name.charAt(1) == 'X';
+    String digits = name.substring(hex ? 2 : 1);
+    if (digits.isEmpty() || digits.length() > 7) {
+      return -1;
+    }
+    int codePoint = 0;
+    for (int i = 0; i < digits.length(); i++) {
+      char c = digits.charAt(i);
+      int digit = c < 128 ? Character.digit(c, hex ? 16 : 10) : -1;
+      if (digit < 0) {
+        return -1;
+      }
+      codePoint = codePoint * (hex ? 16 : 10) + digit;
+    }
+    if (codePoint <= 0
+        || !Character.isValidCodePoint(codePoint)
+        || (codePoint >= Character.MIN_SURROGATE && codePoint <= Character.MAX_SURROGATE)) {
+      return -1;
+    }
+    return codePoint;
+  }
+
+  private static void escape(String value, char quote, StringBuilder out) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c == '&') {
+        out.append("&amp;");
+      } else if (c == '"') {
+        out.append("&quot;");
+      } else if (c == '\'' && quote == '\'') {
+        out.append("&#39;");
+      } else {
+        out.append(c);
+      }
+    }
+  }
+}
