@@ -38,6 +38,9 @@ import de.rundbrief.domain.subscriber.SubscriberRepository;
 import de.rundbrief.domain.tenant.TenantKey;
 import de.rundbrief.domain.tenant.TenantNotFoundException;
 import de.rundbrief.domain.tenant.TenantRepository;
+import de.rundbrief.domain.tracking.MailingStatistics;
+import de.rundbrief.domain.tracking.TrackedLinks;
+import de.rundbrief.domain.tracking.TrackingStatistics;
 import de.rundbrief.infrastructure.tenancy.TenantGuarded;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
@@ -58,6 +61,7 @@ import java.util.stream.Collectors;
 public class DefaultMailingService implements MailingService {
 
   @Inject private MailingRepository mailings;
+  @Inject private TrackingStatistics trackingStatistics;
   @Inject private MailingListRepository lists;
   @Inject private SegmentRepository segments;
   @Inject private AttributeRepository fields;
@@ -105,6 +109,7 @@ public class DefaultMailingService implements MailingService {
     Instant now = clock.instant();
     Mailing mailing = new Mailing(data.name(), data.language(), content(tenant, data), now);
     mailing.target(checkedLists(data.listIds()), checkedSegments(data.segmentIds()));
+    mailing.track(data.tracking());
     mailings.add(mailing);
     return mailing;
   }
@@ -161,6 +166,7 @@ public class DefaultMailingService implements MailingService {
     mailing.changeLanguage(data.language());
     mailing.write(content(tenant, data), clock.instant());
     mailing.target(checkedLists(data.listIds()), checkedSegments(data.segmentIds()));
+    mailing.track(data.tracking());
     return mailing;
   }
 
@@ -307,6 +313,26 @@ public class DefaultMailingService implements MailingService {
   })
   public MailingProgress progress(TenantKey tenant, long id) {
     return mailings.progress(mailingOf(id));
+  }
+
+  @Override
+  @RolesAllowed({
+    Roles.CENTRAL_ADMIN,
+    Roles.CENTRAL_MARKETING,
+    Roles.TENANT_ADMIN,
+    Roles.TENANT_EDITOR,
+    Roles.TENANT_VIEWER
+  })
+  public MailingStatistics statistics(TenantKey tenant, long id) {
+    Mailing mailing = mailingOf(id);
+    MailingProgress progress = mailings.progress(mailing);
+    return new MailingStatistics(
+        mailing.getId(),
+        progress.sent(),
+        progress.failed(),
+        trackingStatistics.opens(mailing.getId()),
+        trackingStatistics.clicks(mailing.getId()),
+        trackingStatistics.links(mailing.getId(), TrackedLinks.links(mailing.getHtmlBody())));
   }
 
   @Override

@@ -32,7 +32,36 @@ public record MailingData(
     @Size(max = MailingContent.BODY_MAX_LENGTH, message = "{rundbrief.name.too-long}")
         String textBody,
     Set<Long> listIds,
-    Set<Long> segmentIds) {
+    Set<Long> segmentIds,
+    boolean tracking) {
+
+  /** A mailing whose opens and clicks are tracked as the tenant's setting says. */
+  public MailingData(
+      String name,
+      String subject,
+      String preheader,
+      String senderName,
+      String senderAddress,
+      String replyTo,
+      String language,
+      String htmlBody,
+      String textBody,
+      Set<Long> listIds,
+      Set<Long> segmentIds) {
+    this(
+        name,
+        subject,
+        preheader,
+        senderName,
+        senderAddress,
+        replyTo,
+        language,
+        htmlBody,
+        textBody,
+        listIds,
+        segmentIds,
+        true);
+  }
 
   public MailingData {
     listIds = listIds == null ? Set.of() : Set.copyOf(listIds);

@@ -8,6 +8,7 @@ import de.rundbrief.domain.mailing.MailingStatus;
 import de.rundbrief.domain.mailing.Recipient;
 import de.rundbrief.domain.mailing.RecipientState;
 import de.rundbrief.domain.tenant.TenantKey;
+import de.rundbrief.domain.tracking.MailingStatistics;
 import jakarta.ejb.Local;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
@@ -102,6 +103,12 @@ public interface MailingService {
   Mailing cancel(@NotNull TenantKey tenant, long id);
 
   MailingProgress progress(@NotNull TenantKey tenant, long id);
+
+  /**
+   * What the mailing achieved: sent and failed, opens and clicks of people and machines apart,
+   * rates, and the clicks per link of its body.
+   */
+  MailingStatistics statistics(@NotNull TenantKey tenant, long id);
 
   /** A page of the recipients by address; all of them if {@code state} is null. */
   Page<Recipient> recipients(

@@ -92,6 +92,10 @@ public class Mailing extends TenantOwnedEntity {
   @Column(name = "RECIPIENT_COUNT", nullable = false)
   private int recipientCount;
 
+  /** Whether links and an open pixel are tracked, where the tenant's setting tracks at all. */
+  @Column(name = "TRACKING", nullable = false)
+  private boolean tracking = true;
+
   @Column(name = "IMPRINT_HTML", length = 100_000)
   private String imprintHtml;
 
@@ -124,6 +128,16 @@ public class Mailing extends TenantOwnedEntity {
           "A mailing needs a name of at most " + NAME_MAX_LENGTH + " characters");
     }
     this.name = newName.strip();
+  }
+
+  /** Switches tracking of this mailing's opens and clicks on or off; only a draft changes. */
+  public void track(boolean on) {
+    requireDraft("changed");
+    this.tracking = on;
+  }
+
+  public boolean isTracking() {
+    return tracking;
   }
 
   public void changeLanguage(String newLanguage) {

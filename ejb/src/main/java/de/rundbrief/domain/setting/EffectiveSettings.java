@@ -68,6 +68,18 @@ public final class EffectiveSettings {
     return value.isBlank() ? 0 : Integer.parseInt(value.strip());
   }
 
+  /**
+   * A {@link SettingType#CHOICE} as the enum constant of the same name; the key's default where a
+   * stored value is not among the constants.
+   */
+  public <E extends Enum<E>> E choice(SettingKey key, Class<E> type) {
+    try {
+      return Enum.valueOf(type, values.get(key).strip());
+    } catch (IllegalArgumentException | NullPointerException e) {
+      return Enum.valueOf(type, key.defaultValue());
+    }
+  }
+
   /** The lines of a list value, stripped, without empty ones. */
   public List<String> lines(SettingKey key) {
     return Arrays.stream(values.get(key).split("\\R"))

@@ -3,6 +3,8 @@ package de.rundbrief.domain.setting;
 import static de.rundbrief.domain.setting.SettingScope.GLOBAL_ONLY;
 import static de.rundbrief.domain.setting.SettingScope.TENANT_OVERRIDABLE;
 
+import java.util.List;
+
 /**
  * Every setting Rundbrief knows, with its type, who may set it and its built-in default. The enum
  * name is the stored key; renaming a constant needs a migration.
@@ -49,16 +51,38 @@ public enum SettingKey {
    * other host that is, or resolves to, such an address is refused, so that a source cannot probe
    * the enterprise's internal network.
    */
-  CMS_ALLOWED_HOSTS(SettingType.HOST_LIST, GLOBAL_ONLY, "");
+  CMS_ALLOWED_HOSTS(SettingType.HOST_LIST, GLOBAL_ONLY, ""),
+  /**
+   * Whether mailings record opens and clicks: {@code PERSONAL} per recipient, {@code ANONYMOUS}
+   * counted without linking them to anyone, {@code OFF} not at all (mails then carry no tracking).
+   */
+  TRACKING(TENANT_OVERRIDABLE, "PERSONAL", "PERSONAL", "ANONYMOUS", "OFF"),
+  /** How much of a visitor's IP address tracking keeps: {@code SHORTENED} or {@code NONE}. */
+  TRACKING_IP(TENANT_OVERRIDABLE, "SHORTENED", "SHORTENED", "NONE");
 
   private final SettingType type;
   private final SettingScope scope;
   private final String defaultValue;
+  private final List<String> choices;
 
   SettingKey(SettingType type, SettingScope scope, String defaultValue) {
     this.type = type;
     this.scope = scope;
     this.defaultValue = defaultValue;
+    this.choices = List.of();
+  }
+
+  /** A {@link SettingType#CHOICE} among these values. */
+  SettingKey(SettingScope scope, String defaultValue, String... choices) {
+    this.type = SettingType.CHOICE;
+    this.scope = scope;
+    this.defaultValue = defaultValue;
+    this.choices = List.of(choices);
+  }
+
+  /** The values a {@link SettingType#CHOICE} takes; empty for other types. */
+  public List<String> choices() {
+    return choices;
   }
 
   public SettingType type() {

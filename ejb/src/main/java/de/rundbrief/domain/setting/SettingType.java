@@ -17,5 +17,7 @@ public enum SettingType {
   /** Domain names, one per line, stored separated by line breaks. */
   DOMAIN_LIST,
   /** Host names or IP addresses, one per line, stored separated by line breaks. */
-  HOST_LIST
+  HOST_LIST,
+  /** One of the key's {@link SettingKey#choices()}. */
+  CHOICE
 }

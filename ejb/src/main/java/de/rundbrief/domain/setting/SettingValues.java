@@ -97,6 +97,7 @@ public final class SettingValues {
       case COLOR -> color(key, value);
       case DOMAIN_LIST -> domains(key, value);
       case HOST_LIST -> hosts(key, value);
+      case CHOICE -> choice(key, value);
     };
   }
 
@@ -224,5 +225,13 @@ public final class SettingValues {
       hosts.add(host);
     }
     return String.join("\n", hosts);
+  }
+
+  private static String choice(SettingKey key, String value) {
+    String upper = value.toUpperCase(Locale.ROOT);
+    if (!key.choices().contains(upper)) {
+      throw new InvalidSettingValueException(key, "one of " + String.join(", ", key.choices()));
+    }
+    return upper;
   }
 }

@@ -67,6 +67,8 @@ public class OwaspMailHtml implements MailHtml {
                   .allowElements("a")
                   .allowAttributes("href", "target")
                   .onElements("a")
+                  .allowAttributes("data-rb-notrack")
+                  .onElements("a")
                   .toFactory());
 
   private static final String MARK = "rbph";

@@ -4,6 +4,7 @@ import de.rundbrief.domain.mailing.MailHtml;
 import de.rundbrief.domain.mailing.Personalisation;
 import de.rundbrief.domain.mailing.SenderIdentity;
 import de.rundbrief.domain.tenant.TenantKey;
+import de.rundbrief.domain.tracking.TrackedLinks;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -40,6 +41,22 @@ public final class Letter {
       String unsubscribeUrl,
       String oneClickUrl) {}
 
+  /**
+   * How a letter's links and open pixel are tracked. Only the mailing's own body is tracked: the
+   * footer's unsubscribe link and the imprint never are.
+   */
+  public interface Tracking {
+
+    /**
+     * @return the tracked address for the link at {@code index}, or {@code null} to leave it as it
+     *     is
+     */
+    String click(long subscriberId, int index, String url);
+
+    /** The address of the open pixel. */
+    String open(long subscriberId);
+  }
+
   /** What the letter is made of, as the mailing holds it. */
   public record Content(
       TenantKey tenant,
@@ -61,9 +78,19 @@ public final class Letter {
   private final Personalisation text;
   private final String imprintText;
   private final ResourceBundle texts;
+  private final Tracking tracking;
 
+  /** A letter without tracking: previews and test sends. */
   public Letter(Content content, MailHtml mailHtml) {
+    this(content, mailHtml, null);
+  }
+
+  /**
+   * @param tracking how links and opens are tracked; {@code null} for none
+   */
+  public Letter(Content content, MailHtml mailHtml, Tracking tracking) {
     this.content = content;
+    this.tracking = tracking;
     this.subject = Personalisation.parse(content.subject());
     this.preheader = Personalisation.parse(content.preheader());
     this.html = Personalisation.parse(content.htmlBody());
@@ -110,7 +137,13 @@ public final class Letter {
           .append(hidden)
           .append("</div>");
     }
-    page.append(html.render(person.values(), MailText::html));
+    String body = html.render(person.values(), MailText::html);
+    if (tracking != null) {
+      body =
+          TrackedLinks.rewrite(
+              body, (index, url) -> tracking.click(person.subscriberId(), index, url));
+    }
+    page.append(body);
     page.append("<div style=\"margin-top:32px;font-size:12px;line-height:1.5;color:#666666;\">");
     if (content.imprintHtml() != null) {
       page.append("<div>").append(content.imprintHtml()).append("</div>");
@@ -123,7 +156,13 @@ public final class Letter {
         .append(MailText.html(person.unsubscribeUrl()))
         .append("\">")
         .append(MailText.html(texts.getString("footer.unsubscribe")))
-        .append("</a></p></div></body></html>");
+        .append("</a></p></div>");
+    if (tracking != null) {
+      page.append("<img src=\"")
+          .append(MailText.html(tracking.open(person.subscriberId())))
+          .append("\" width=\"1\" height=\"1\" alt=\"\" style=\"display:block;border:0;\">");
+    }
+    page.append("</body></html>");
     return page.toString();
   }
 

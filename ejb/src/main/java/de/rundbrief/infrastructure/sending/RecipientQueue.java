@@ -426,13 +426,17 @@ final class RecipientQueue {
   }
 
   /** What a mailing says and to which lists it went, as sending starts to read it. */
-  record Mailed(Letter.Content content, List<Long> listIds) {}
+  /**
+   * @param tracking whether the mailing itself tracks opens and clicks (the tenant's setting
+   *     decides as well)
+   */
+  record Mailed(Letter.Content content, List<Long> listIds, boolean tracking) {}
 
   static Mailed mailing(Connection c, TenantKey tenant, long mailingId) throws SQLException {
     try (PreparedStatement select =
         c.prepareStatement(
             "SELECT t.name, m.subject, m.preheader, m.sender_name, m.sender_address, m.reply_to,"
-                + " m.language, m.html_body, m.text_body, m.imprint_html, m.list_ids"
+                + " m.language, m.html_body, m.text_body, m.imprint_html, m.list_ids, m.tracking"
                 + " FROM mailing m JOIN tenant t ON t.tenant_key = m.tenant_id"
                 + " WHERE m.tenant_id = ? AND m.id = ?")) {
       select.setString(1, tenant.value());
@@ -456,7 +460,8 @@ final class RecipientQueue {
                 rows.getString(10));
         return new Mailed(
             content,
-            List.copyOf(new IdSetConverter().convertToEntityAttribute(rows.getString(11))));
+            List.copyOf(new IdSetConverter().convertToEntityAttribute(rows.getString(11))),
+            rows.getBoolean(12));
       }
     }
   }

@@ -2,6 +2,7 @@ package de.rundbrief.infrastructure.sending;
 
 import de.rundbrief.domain.mailing.MailHtml;
 import de.rundbrief.domain.setting.Settings;
+import de.rundbrief.domain.tracking.TrackingTokens;
 import de.rundbrief.infrastructure.consent.ConsentLinks;
 import de.rundbrief.infrastructure.mail.ConfirmationMailer;
 import de.rundbrief.infrastructure.mail.VerpAddresses;
@@ -65,6 +66,7 @@ public class SendingEngine {
   @Inject private ConsentLinks links;
   @Inject private Settings settings;
   @Inject private ApplicationSecrets secrets;
+  @Inject private TrackingTokens trackingTokens;
   @Inject private Clock clock;
 
   /** How long claimed recipients of a server that died wait before others send them. */
@@ -95,7 +97,8 @@ public class SendingEngine {
                 new VerpAddresses(secrets.key(VerpAddresses.KEY_NAME)),
                 clock,
                 owner)
-            .lease(java.time.Duration.ofSeconds(Math.max(5, leaseSeconds)));
+            .lease(java.time.Duration.ofSeconds(Math.max(5, leaseSeconds)))
+            .tracking(trackingTokens);
     ticks = scheduler.scheduleWithFixedDelay(this::tick, 2, 1, TimeUnit.SECONDS);
   }
 

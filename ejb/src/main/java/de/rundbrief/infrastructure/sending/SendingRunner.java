@@ -8,6 +8,8 @@ import de.rundbrief.domain.setting.SettingKey;
 import de.rundbrief.domain.setting.Settings;
 import de.rundbrief.domain.subscriber.EmailAddress;
 import de.rundbrief.domain.tenant.TenantKey;
+import de.rundbrief.domain.tracking.TrackingMode;
+import de.rundbrief.domain.tracking.TrackingTokens;
 import de.rundbrief.infrastructure.consent.ConsentLinks;
 import de.rundbrief.infrastructure.mail.Letter;
 import de.rundbrief.infrastructure.mail.VerpAddresses;
@@ -18,6 +20,7 @@ import de.rundbrief.infrastructure.sending.RecipientQueue.Mailed;
 import de.rundbrief.infrastructure.sending.RecipientQueue.Person;
 import de.rundbrief.infrastructure.tenancy.TenantTransactions;
 import de.rundbrief.infrastructure.tenancy.TenantWork;
+import de.rundbrief.infrastructure.tracking.TokenTracking;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
@@ -86,6 +89,7 @@ public final class SendingRunner {
   private final VerpAddresses verp;
   private final Clock clock;
   private final String owner;
+  private TrackingTokens trackingTokens;
   private final Rotation rotation = new Rotation();
   private final Throttle throttle;
   private final Map<Active, Mailing> mailings = new ConcurrentHashMap<>();
@@ -119,6 +123,15 @@ public final class SendingRunner {
     this.clock = clock;
     this.owner = owner;
     this.throttle = new Throttle(() -> clock.millis());
+  }
+
+  /**
+   * Tracks opens and clicks with these tokens where the mailing and the tenant's setting say so;
+   * without, no mail is tracked.
+   */
+  public SendingRunner tracking(TrackingTokens tokens) {
+    this.trackingTokens = tokens;
+    return this;
   }
 
   /** How long a claim holds without renewal. */
@@ -477,9 +490,29 @@ public final class SendingRunner {
     Mailed mailed =
         transactions.inTenant(
             active.tenant(), c -> RecipientQueue.mailing(c, active.tenant(), active.mailingId()));
-    return mailed == null
+    if (mailed == null) {
+      return null;
+    }
+    return new Mailing(
+        new Letter(mailed.content(), mailHtml, tracking(active, mailed.tracking())),
+        mailed.listIds());
+  }
+
+  /** The tracking of a mailing as it starts to be sent here; {@code null} for none. */
+  private Letter.Tracking tracking(Active active, boolean mailingTracks) {
+    if (trackingTokens == null || !mailingTracks) {
+      return null;
+    }
+    TrackingMode mode =
+        settings.of(active.tenant()).choice(SettingKey.TRACKING, TrackingMode.class);
+    return mode == TrackingMode.OFF
         ? null
-        : new Mailing(new Letter(mailed.content(), mailHtml), mailed.listIds());
+        : new TokenTracking(
+            trackingTokens,
+            links.baseUrl(),
+            active.tenant(),
+            active.mailingId(),
+            mode == TrackingMode.ANONYMOUS);
   }
 
   /** The mail session's own address ({@code mail.from}), where IT receives bounces. */

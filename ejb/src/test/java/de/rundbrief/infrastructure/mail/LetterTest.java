@@ -171,4 +171,48 @@ class LetterTest {
 
     assertThat(composed).isNotInstanceOf(EightBitMessage.class);
   }
+
+  @Test
+  void aTrackedLetterRewritesTheBodysLinksAndAddsThePixelButLeavesTheFooterAlone() {
+    Letter.Content content =
+        new Letter.Content(
+            TenantKey.of("nord"),
+            4711,
+            "Tochter Nord GmbH",
+            "Betreff",
+            null,
+            new SenderIdentity(null, "news@nord.example"),
+            null,
+            "de",
+            "<p><a href=\"https://nord.example/a?x=1&amp;y=2\">A</a>"
+                + " <a href=\"mailto:info@nord.example\">Post</a>"
+                + " <a href=\"https://nord.example/b\" data-rb-notrack>B</a>"
+                + " <a href=\"https://nord.example/c?m={{ field.company }}\">C</a></p>",
+            "Text",
+            null);
+    Letter tracked =
+        new Letter(
+            content,
+            new OwaspMailHtml(),
+            new Letter.Tracking() {
+              @Override
+              public String click(long subscriberId, int index, String url) {
+                return "https://rb.example/t/c/" + subscriberId + "-" + index + "-" + url;
+              }
+
+              @Override
+              public String open(long subscriberId) {
+                return "https://rb.example/t/o/" + subscriberId;
+              }
+            });
+    String html = tracked.html(ada);
+    assertThat(html)
+        .contains("href=\"https://rb.example/t/c/815-0-https://nord.example/a?x=1&amp;y=2\"")
+        .contains("href=\"mailto:info@nord.example\"")
+        .contains("href=\"https://nord.example/b\"")
+        .contains("href=\"https://rb.example/t/c/815-1-https://nord.example/c?m=ACME\"")
+        .contains("href=\"https://news.example.com/unsubscribe.xhtml?token=abc\"")
+        .contains("<img src=\"https://rb.example/t/o/815\" width=\"1\" height=\"1\"");
+    assertThat(new Letter(content, new OwaspMailHtml()).html(ada)).doesNotContain("rb.example");
+  }
 }

@@ -85,18 +85,7 @@ final class SendingFixture {
         new ConsentLinks(
             settings, new AesGcmConsentTokens(TOKEN_KEY, Clock.systemUTC()), Clock.systemUTC());
     return new SendingRunner(
-            new TenantTransactions() {
-              @Override
-              public <T> T inTenant(TenantKey tenant, TenantWork<T> work) {
-                return inTransaction(tenant.value(), work);
-              }
-
-              @Override
-              public <T> T acrossTenants(TenantWork<T> work) {
-                return inTransaction(
-                    String.join(",", Sql.column(app, "SELECT tenant_key FROM tenant")), work);
-              }
-            },
+            transactions(),
             postgreSql,
             session,
             new OwaspMailHtml(),
@@ -108,6 +97,22 @@ final class SendingFixture {
             owner)
         .retryAfter(Duration.ofMillis(200))
         .reconnectAfter(Duration.ofMillis(200));
+  }
+
+  /** Transactions bound to tenants the way the container binds them. */
+  TenantTransactions transactions() {
+    return new TenantTransactions() {
+      @Override
+      public <T> T inTenant(TenantKey tenant, TenantWork<T> work) {
+        return inTransaction(tenant.value(), work);
+      }
+
+      @Override
+      public <T> T acrossTenants(TenantWork<T> work) {
+        return inTransaction(
+            String.join(",", Sql.column(app, "SELECT tenant_key FROM tenant")), work);
+      }
+    };
   }
 
   /**

@@ -8,6 +8,7 @@ import de.rundbrief.domain.mailing.MailingStatus;
 import de.rundbrief.domain.mailing.Recipient;
 import de.rundbrief.domain.mailing.RecipientState;
 import de.rundbrief.domain.tenant.TenantKey;
+import de.rundbrief.domain.tracking.MailingStatistics;
 import de.rundbrief.web.api.Json.PageJson;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -57,6 +58,7 @@ public class MailingsResource {
       String textBody,
       Set<Long> listIds,
       Set<Long> segmentIds,
+      Boolean tracking,
       Instant scheduledAt,
       Instant startedAt,
       Instant finishedAt,
@@ -77,6 +79,7 @@ public class MailingsResource {
           mailing.getTextBody(),
           mailing.getListIds(),
           mailing.getSegmentIds(),
+          mailing.isTracking(),
           mailing.getScheduledAt(),
           mailing.getStartedAt(),
           mailing.getFinishedAt(),
@@ -282,6 +285,14 @@ public class MailingsResource {
     return ProgressJson.of(mailings.progress(tenantPaths.visible(tenant), id));
   }
 
+  /** Sent, failed, opens and clicks (people and machines apart), rates and clicks per link. */
+  @GET
+  @Path("{id}/statistics")
+  public MailingStatistics statistics(
+      @PathParam("tenant") String tenant, @PathParam("id") long id) {
+    return mailings.statistics(tenantPaths.visible(tenant), id);
+  }
+
   @GET
   @Path("{id}/recipients")
   public PageJson<RecipientJson> recipients(
@@ -315,7 +326,8 @@ public class MailingsResource {
         input.htmlBody(),
         input.textBody(),
         input.listIds(),
-        input.segmentIds());
+        input.segmentIds(),
+        !Boolean.FALSE.equals(input.tracking()));
   }
 
   private static <E extends Enum<E>> E parse(Class<E> type, String value, String name) {

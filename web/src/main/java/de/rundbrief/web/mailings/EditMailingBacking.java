@@ -90,6 +90,7 @@ public class EditMailingBacking implements Serializable {
   private boolean rawHtml;
   private List<Long> listIds = new ArrayList<>();
   private List<Long> segmentIds = new ArrayList<>();
+  private boolean tracking = true;
 
   private String previewEmail;
   private String previewWidth = "desktop";
@@ -156,6 +157,7 @@ public class EditMailingBacking implements Serializable {
     textBody = shown.isTextEdited() ? shown.getTextBody() : null;
     listIds = new ArrayList<>(shown.getListIds());
     segmentIds = new ArrayList<>(shown.getSegmentIds());
+    tracking = shown.isTracking();
     progress = shown.isDraft() ? null : mailings.progress(key(), id);
   }
 
@@ -173,7 +175,8 @@ public class EditMailingBacking implements Serializable {
             htmlBody,
             textBody,
             new HashSet<>(listIds),
-            new HashSet<>(segmentIds));
+            new HashSet<>(segmentIds),
+            tracking);
     if (!inputCheck.valid(data, "mailing")) {
       return;
     }
@@ -517,6 +520,14 @@ public class EditMailingBacking implements Serializable {
 
   public void setTextBody(String textBody) {
     this.textBody = textBody;
+  }
+
+  public boolean isTracking() {
+    return tracking;
+  }
+
+  public void setTracking(boolean tracking) {
+    this.tracking = tracking;
   }
 
   public boolean isRawHtml() {

@@ -7,6 +7,7 @@ import de.rundbrief.domain.setting.SettingType;
 import de.rundbrief.web.shell.Messages;
 import java.io.Serializable;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.MissingResourceException;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -65,6 +66,15 @@ abstract class SettingDialog implements Serializable {
 
   public boolean isMultiLine() {
     return edited != null && MULTI_LINE.contains(edited.getType());
+  }
+
+  public boolean isChoice() {
+    return edited != null && edited.getType() == SettingType.CHOICE;
+  }
+
+  /** The values a choice setting takes. */
+  public List<String> getChoices() {
+    return edited == null ? List.of() : edited.getKey().choices();
   }
 
   public String getValue() {

@@ -1,0 +1,102 @@
+package de.rundbrief.domain.tracking;
+
+import java.util.List;
+
+/**
+ * What a mailing achieved, from aggregate queries in the database. Opens and clicks come as human
+ * and machine counts apart (see {@link MachineRules}); unique counts count recipients, and are 0
+ * where the tenant tracked anonymously.
+ *
+ * @param sent messages the mail server accepted
+ * @param failed recipients whose mail server refused for good
+ */
+public record MailingStatistics(
+    long mailingId, long sent, long failed, Counts opens, Counts clicks, List<LinkClicks> links) {
+
+  /** Totals and unique recipients, by people and by machines. */
+  public record Counts(long total, long unique, long machineTotal, long machineUnique) {
+
+    public static final Counts NONE = new Counts(0, 0, 0, 0);
+
+    // Bean getters for Faces: Jakarta EL 5 does not read record components.
+
+    public long getTotal() {
+      return total;
+    }
+
+    public long getUnique() {
+      return unique;
+    }
+
+    public long getMachineTotal() {
+      return machineTotal;
+    }
+  }
+
+  /** One link of the body with the clicks of people on it. */
+  public record LinkClicks(int index, String url, long total, long unique) {
+
+    public int getIndex() {
+      return index;
+    }
+
+    public String getUrl() {
+      return url;
+    }
+
+    public long getTotal() {
+      return total;
+    }
+
+    public long getUnique() {
+      return unique;
+    }
+  }
+
+  /** Unique human opens per sent message, 0 to 1. */
+  public double openRate() {
+    return sent == 0 ? 0 : (double) opens.unique() / sent;
+  }
+
+  /** Unique human clicks per sent message, 0 to 1. */
+  public double clickRate() {
+    return sent == 0 ? 0 : (double) clicks.unique() / sent;
+  }
+
+  /** Unique human clicks per unique human open, 0 to 1. */
+  public double clickToOpenRate() {
+    return opens.unique() == 0 ? 0 : (double) clicks.unique() / opens.unique();
+  }
+
+  public long getSent() {
+    return sent;
+  }
+
+  public long getFailed() {
+    return failed;
+  }
+
+  public Counts getOpens() {
+    return opens;
+  }
+
+  public Counts getClicks() {
+    return clicks;
+  }
+
+  public List<LinkClicks> getLinks() {
+    return links;
+  }
+
+  public double getOpenRate() {
+    return openRate();
+  }
+
+  public double getClickRate() {
+    return clickRate();
+  }
+
+  public double getClickToOpenRate() {
+    return clickToOpenRate();
+  }
+}

@@ -1,0 +1,20 @@
+package de.rundbrief.domain.tracking;
+
+import java.util.List;
+
+/** Aggregates over the current tenant's tracking events. */
+public interface TrackingStatistics {
+
+  /** Opens by people and by machines of one mailing. */
+  MailingStatistics.Counts opens(long mailingId);
+
+  /** Clicks by people and by machines of one mailing. */
+  MailingStatistics.Counts clicks(long mailingId);
+
+  /**
+   * Clicks by people per link; {@code urls} are the mailing's links in order, by index.
+   *
+   * @return one entry per link, in order, also those nobody clicked
+   */
+  List<MailingStatistics.LinkClicks> links(long mailingId, List<String> urls);
+}
