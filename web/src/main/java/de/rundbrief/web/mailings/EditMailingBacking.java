@@ -24,6 +24,7 @@ import de.rundbrief.domain.subscriber.Subscriber;
 import de.rundbrief.domain.subscriber.SubscriberFilter;
 import de.rundbrief.domain.tenant.TenantAccessDeniedException;
 import de.rundbrief.domain.tenant.TenantKey;
+import de.rundbrief.domain.tracking.MailingStatistics;
 import de.rundbrief.web.shell.InputCheck;
 import de.rundbrief.web.shell.Messages;
 import de.rundbrief.web.shell.PagedModel;
@@ -75,6 +76,7 @@ public class EditMailingBacking implements Serializable {
   private boolean loaded;
   private Mailing mailing;
   private MailingProgress progress;
+  private MailingStatistics statistics;
   private List<MailingList> tenantLists = List.of();
   private List<Segment> tenantSegments = List.of();
 
@@ -159,6 +161,18 @@ public class EditMailingBacking implements Serializable {
     segmentIds = new ArrayList<>(shown.getSegmentIds());
     tracking = shown.isTracking();
     progress = shown.isDraft() ? null : mailings.progress(key(), id);
+    statistics = shown.isDraft() ? null : mailings.statistics(key(), id);
+  }
+
+  /** Counts opens and clicks again. */
+  public void refreshStatistics() {
+    if (id != null) {
+      statistics = act(() -> mailings.statistics(key(), id));
+    }
+  }
+
+  public MailingStatistics getStatistics() {
+    return statistics;
   }
 
   /** Saves the draft; a new one gets its address, so that a reload keeps it. */

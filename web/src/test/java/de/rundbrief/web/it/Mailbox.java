@@ -68,6 +68,30 @@ final class Mailbox {
     }
   }
 
+  /** The HTML part of a message. */
+  static String html(MimeMessage message) {
+    try {
+      return htmlOf(message);
+    } catch (MessagingException | IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String htmlOf(Part part) throws MessagingException, IOException {
+    if (part.isMimeType("text/html")) {
+      return (String) part.getContent();
+    }
+    if (part.getContent() instanceof MimeMultipart multipart) {
+      for (int i = 0; i < multipart.getCount(); i++) {
+        String html = htmlOf(multipart.getBodyPart(i));
+        if (html != null) {
+          return html;
+        }
+      }
+    }
+    return null;
+  }
+
   /** The confirmation link's full URL in a confirmation mail. */
   static String confirmationLink(MimeMessage message) {
     Matcher link = CONFIRM_LINK.matcher(text(message));

@@ -19,6 +19,8 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -59,6 +61,145 @@ class MailingsIT {
   @AfterEach
   void noLimits() {
     Api.as(base, "admin").delete("settings/SENDING_PER_SECOND");
+  }
+
+  @Test
+  void trackedLinksLeadOnlyWhereTheMailSaysAndCountPeopleAndMachinesApart() throws Exception {
+    Api editor = Api.as(base, "nord-editor");
+    long list = createList(editor);
+    String reader = unique("tracked");
+    subscribe(editor, list, reader, "Tia");
+    String body =
+        "<p><a href=\"https://nord.example/angebot?k=1&amp;b=2\">Angebot</a>"
+            + " <a href=\"https://nord.example/blog\">Blog</a></p>";
+    long mailing = createMailing(editor, list, "Gemessen", body);
+    Response started = editor.post("tenants/nord/mailings/" + mailing + "/start", "");
+    assertThat(started.status()).as(started.body()).isEqualTo(200);
+    waitUntil(editor, mailing, "sent");
+    long sentAt = System.nanoTime();
+
+    String html = Mailbox.html(Mailbox.messagesTo(reader).get(0));
+    Matcher click = Pattern.compile("href=\"([^\"]*/t/c/[A-Za-z0-9_-]+)\"").matcher(html);
+    assertThat(click.find()).as(html).isTrue();
+    URI tracked = URI.create(click.group(1));
+    Matcher open = Pattern.compile("src=\"([^\"]*/t/o/[A-Za-z0-9_-]+)\"").matcher(html);
+    assertThat(open.find()).as(html).isTrue();
+    URI pixel = URI.create(open.group(1));
+    assertThat(html).doesNotContain("href=\"https://nord.example/angebot");
+    HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    String firefox = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0";
+
+    HttpResponse<String> scanner = visit(http, local(tracked), "GET", firefox);
+    assertThat(scanner.statusCode())
+        .as("a click seconds after delivery still leads on")
+        .isEqualTo(302);
+    assertThat(scanner.headers().firstValue("Location"))
+        .contains("https://nord.example/angebot?k=1&b=2");
+    String token = tracked.getPath().substring(tracked.getPath().lastIndexOf('/') + 1);
+    String altered =
+        token.substring(0, 10) + (token.charAt(10) == 'A' ? 'B' : 'A') + token.substring(11);
+    for (String forged : List.of(altered, "x", "AQ" + "A".repeat(120))) {
+      HttpResponse<String> refused =
+          visit(http, Loopback.of(base).resolve("/t/c/" + forged), "GET", firefox);
+      assertThat(refused.statusCode()).as(forged).isEqualTo(404);
+      assertThat(refused.headers().firstValue("Location")).as(forged).isEmpty();
+      assertThat(refused.body()).contains("not valid");
+    }
+    HttpResponse<String> head = visit(http, local(pixel), "HEAD", firefox);
+    assertThat(head.statusCode()).isEqualTo(200);
+    assertThat(head.headers().firstValue("Content-Type")).contains("image/gif");
+
+    long waited = (System.nanoTime() - sentAt) / 1_000_000;
+    Thread.sleep(Math.max(0, 11_000 - waited));
+    assertThat(visit(http, local(tracked), "GET", firefox).statusCode()).isEqualTo(302);
+    HttpResponse<String> opened = visit(http, local(pixel), "GET", firefox);
+    assertThat(opened.statusCode()).isEqualTo(200);
+    assertThat(opened.headers().firstValue("Cache-Control")).contains("no-store, private");
+
+    JsonObject statistics = null;
+    long deadline = System.nanoTime() + 15_000_000_000L;
+    while (System.nanoTime() < deadline) {
+      statistics = editor.get("tenants/nord/mailings/" + mailing + "/statistics").object();
+      if (statistics.getJsonObject("clicks").getInt("total") == 1
+          && statistics.getJsonObject("opens").getInt("total") == 1) {
+        break;
+      }
+      Thread.sleep(300);
+    }
+    assertThat(statistics.getInt("sent")).isEqualTo(1);
+    assertThat(statistics.getJsonObject("clicks").getInt("total"))
+        .as(statistics.toString())
+        .isEqualTo(1);
+    assertThat(statistics.getJsonObject("clicks").getInt("unique")).isEqualTo(1);
+    assertThat(statistics.getJsonObject("clicks").getInt("machineTotal"))
+        .as("the click right after delivery")
+        .isEqualTo(1);
+    assertThat(statistics.getJsonObject("opens").getInt("total")).isEqualTo(1);
+    assertThat(statistics.getJsonObject("opens").getInt("machineTotal"))
+        .as("the HEAD")
+        .isEqualTo(1);
+    assertThat(statistics.getJsonArray("links")).hasSize(2);
+    assertThat(statistics.getJsonArray("links").getJsonObject(0).getString("url"))
+        .isEqualTo("https://nord.example/angebot?k=1&b=2");
+    assertThat(statistics.getJsonArray("links").getJsonObject(0).getInt("total")).isEqualTo(1);
+    assertThat(statistics.getJsonArray("links").getJsonObject(1).getInt("total")).isZero();
+
+    assertThat(
+            Api.as(base, "sued-editor")
+                .get("tenants/nord/mailings/" + mailing + "/statistics")
+                .status())
+        .isEqualTo(404);
+    assertThat(
+            Api.as(base, "sued-editor")
+                .get("tenants/sued/mailings/" + mailing + "/statistics")
+                .status())
+        .isEqualTo(404);
+    assertThat(
+            Api.as(base, "nord-viewer")
+                .get("tenants/nord/mailings/" + mailing + "/statistics")
+                .status())
+        .isEqualTo(200);
+
+    String untracked = unique("untracked");
+    subscribe(editor, list, untracked, "Ute");
+    String withoutTracking =
+        mailingJson(list, "Ungemessen", "<p><a href=\"https://nord.example/x\">X</a></p>", SENDER)
+            .replaceFirst("\\{", "{\"tracking\":false,");
+    Response plain = editor.post("tenants/nord/mailings", withoutTracking);
+    assertThat(plain.status()).as(plain.body()).isEqualTo(201);
+    assertThat(plain.object().getBoolean("tracking")).isFalse();
+    long plainId = plain.object().getJsonNumber("id").longValue();
+    editor.post("tenants/nord/mailings/" + plainId + "/start", "");
+    waitUntil(editor, plainId, "sent");
+    String plainHtml =
+        Mailbox.messagesTo(untracked).stream()
+            .filter(m -> subject(m).equals("Ungemessen"))
+            .map(Mailbox::html)
+            .findFirst()
+            .orElseThrow();
+    assertThat(plainHtml).contains("href=\"https://nord.example/x\"").doesNotContain("/t/");
+  }
+
+  private URI local(URI tracked) throws Exception {
+    return Loopback.of(base).resolve(tracked.getRawPath());
+  }
+
+  private static HttpResponse<String> visit(
+      HttpClient http, URI uri, String method, String userAgent) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(uri)
+            .method(method, HttpRequest.BodyPublishers.noBody())
+            .header("User-Agent", userAgent)
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static String subject(MimeMessage message) {
+    try {
+      return message.getSubject();
+    } catch (jakarta.mail.MessagingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test

@@ -581,6 +581,9 @@ class ScreensIT {
       browser.script("window.scrollTo(0, 0)");
       browser.screenshot("mailing-cockpit");
       assertThat(browser.text("recipients:table")).contains(readers.get(0)).contains("Sent");
+      browser.click("statistics:refresh");
+      browser.until(driver -> browser.text("statistics:sent").equals("3"));
+      assertThat(browser.text("statistics:uniqueOpens")).isEqualTo("0");
       assertThat(browser.present("mailing:save")).as("a sent mailing is read-only").isFalse();
     }
     for (String reader : readers) {
