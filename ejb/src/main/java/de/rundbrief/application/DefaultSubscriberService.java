@@ -15,6 +15,7 @@ import de.rundbrief.domain.subscriber.SubscriberFilter;
 import de.rundbrief.domain.subscriber.SubscriberNotFoundException;
 import de.rundbrief.domain.subscriber.SubscriberRepository;
 import de.rundbrief.domain.tenant.TenantKey;
+import de.rundbrief.domain.tracking.TrackingStatistics;
 import de.rundbrief.infrastructure.tenancy.AcrossTenants;
 import de.rundbrief.infrastructure.tenancy.Audited;
 import de.rundbrief.infrastructure.tenancy.TenantGuarded;
@@ -36,6 +37,7 @@ public class DefaultSubscriberService implements SubscriberService {
   @Inject private AttributeRepository fields;
   @Inject private FieldValues fieldValues;
   @Inject private ConsentLog consentLog;
+  @Inject private TrackingStatistics tracking;
   @Inject private SuppressionList suppressionList;
   @Inject private Clock clock;
 
@@ -141,7 +143,11 @@ public class DefaultSubscriberService implements SubscriberService {
   public SubscriberDetail detail(TenantKey tenant, long id) {
     Subscriber subscriber = get(tenant, id);
     return new SubscriberDetail(
-        subscriber, fields.valuesOf(id), lists.subscriptionsOf(id), consentLog.history(id));
+        subscriber,
+        fields.valuesOf(id),
+        lists.subscriptionsOf(id),
+        consentLog.history(id),
+        tracking.eventsOf(id));
   }
 
   @Override

@@ -17,4 +17,10 @@ public interface TrackingStatistics {
    * @return one entry per link, in order, also those nobody clicked
    */
   List<MailingStatistics.LinkClicks> links(long mailingId, List<String> urls);
+
+  /** One subscriber's opens and clicks, newest first, at most {@value #EVENTS_OF_ONE}. */
+  List<TrackingEvent> eventsOf(long subscriberId);
+
+  /** The most events shown or exported of one subscriber. */
+  int EVENTS_OF_ONE = 10_000;
 }

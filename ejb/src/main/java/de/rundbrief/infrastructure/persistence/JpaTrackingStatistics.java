@@ -1,11 +1,15 @@
 package de.rundbrief.infrastructure.persistence;
 
+import de.rundbrief.domain.tenant.TenantKey;
 import de.rundbrief.domain.tracking.MailingStatistics;
+import de.rundbrief.domain.tracking.TrackingEvent;
 import de.rundbrief.domain.tracking.TrackingKind;
 import de.rundbrief.domain.tracking.TrackingStatistics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -85,6 +89,46 @@ public class JpaTrackingStatistics implements TrackingStatistics {
       links.add(new MailingStatistics.LinkClicks(i, urls.get(i), link[0], link[1]));
     }
     return links;
+  }
+
+  @Override
+  public List<TrackingEvent> eventsOf(long subscriberId) {
+    String tenant = tenant();
+    List<TrackingEvent> events = new ArrayList<>();
+    for (Object row :
+        em.createNativeQuery(
+                "SELECT mailing_id, kind, link_index, occurred_at, ip, user_agent, machine"
+                    + " FROM tracking_event WHERE tenant_id = ?1 AND subscriber_id = ?2"
+                    + " ORDER BY occurred_at DESC, id DESC")
+            .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
+            .setParameter(1, tenant)
+            .setParameter(2, subscriberId)
+            .setMaxResults(EVENTS_OF_ONE)
+            .getResultList()) {
+      Object[] values = (Object[]) row;
+      events.add(
+          new TrackingEvent(
+              TenantKey.of(tenant),
+              number(values[0]),
+              subscriberId,
+              TrackingKind.valueOf((String) values[1]),
+              values[2] == null ? null : (int) number(values[2]),
+              instant(values[3]),
+              (String) values[4],
+              (String) values[5],
+              Boolean.TRUE.equals(values[6])));
+    }
+    return events;
+  }
+
+  private static Instant instant(Object value) {
+    if (value instanceof java.sql.Timestamp timestamp) {
+      return timestamp.toInstant();
+    }
+    if (value instanceof OffsetDateTime offset) {
+      return offset.toInstant();
+    }
+    return (Instant) value;
   }
 
   private static long number(Object value) {

@@ -18,6 +18,7 @@ import de.rundbrief.domain.subscriber.Subscriber;
 import de.rundbrief.domain.subscriber.SubscriberStatus;
 import de.rundbrief.domain.tenant.Tenant;
 import de.rundbrief.domain.tenant.TenantKey;
+import de.rundbrief.domain.tracking.TrackingEvent;
 import jakarta.ws.rs.BadRequestException;
 import java.time.Instant;
 import java.util.List;
@@ -236,14 +237,37 @@ public final class Json {
       Instant exportedAt,
       SubscriberJson subscriber,
       List<SubscriptionJson> subscriptions,
-      List<ConsentEventJson> consentEvents) {
+      List<ConsentEventJson> consentEvents,
+      List<TrackingEventJson> trackingEvents) {
     public static SubscriberExportJson of(TenantKey tenant, SubscriberDetail detail) {
       return new SubscriberExportJson(
           tenant.value(),
           Instant.now(),
           SubscriberJson.of(detail.subscriber(), detail.attributes()),
           detail.subscriptions().stream().map(SubscriptionJson::of).toList(),
-          detail.consentEvents().stream().map(ConsentEventJson::of).toList());
+          detail.consentEvents().stream().map(ConsentEventJson::of).toList(),
+          detail.trackingEvents().stream().map(TrackingEventJson::of).toList());
+    }
+  }
+
+  /** One open or click of a subscriber, as kept. */
+  public record TrackingEventJson(
+      long mailingId,
+      String kind,
+      Integer link,
+      Instant occurredAt,
+      String ip,
+      String userAgent,
+      boolean machine) {
+    public static TrackingEventJson of(TrackingEvent event) {
+      return new TrackingEventJson(
+          event.mailingId(),
+          event.kind().name().toLowerCase(java.util.Locale.ROOT),
+          event.linkIndex(),
+          event.occurredAt(),
+          event.ip(),
+          event.userAgent(),
+          event.machine());
     }
   }
 }

@@ -30,6 +30,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
 
 /**
  * A tenant's subscribers. Every path first resolves the tenant as the caller sees it, so a foreign
@@ -108,6 +109,16 @@ public class SubscribersResource {
     return Response.ok(export)
         .header("Content-Disposition", "attachment; filename=\"subscriber-" + id + ".json\"")
         .build();
+  }
+
+  /** The subscriber's opens and clicks, newest first. */
+  @GET
+  @Path("{id}/tracking")
+  public List<Json.TrackingEventJson> tracking(
+      @PathParam("tenant") String tenantKey, @PathParam("id") long id) {
+    return subscribers.detail(tenant(tenantKey), id).trackingEvents().stream()
+        .map(Json.TrackingEventJson::of)
+        .toList();
   }
 
   /** Erases the subscriber on request (GDPR Art. 17); see {@link SubscriberService#erase}. */

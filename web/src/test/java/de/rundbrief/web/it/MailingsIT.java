@@ -68,7 +68,12 @@ class MailingsIT {
     Api editor = Api.as(base, "nord-editor");
     long list = createList(editor);
     String reader = unique("tracked");
-    subscribe(editor, list, reader, "Tia");
+    long readerId = createSubscriber(editor, reader, "Tia");
+    Response member =
+        editor.post(
+            "tenants/nord/lists/" + list + "/members",
+            "{\"subscriberId\":" + readerId + ",\"legalBasis\":\"Signed form\"}");
+    assertThat(member.status()).as(member.body()).isEqualTo(200);
     String body =
         "<p><a href=\"https://nord.example/angebot?k=1&amp;b=2\">Angebot</a>"
             + " <a href=\"https://nord.example/blog\">Blog</a></p>";
@@ -144,6 +149,25 @@ class MailingsIT {
     assertThat(statistics.getJsonArray("links").getJsonObject(0).getInt("total")).isEqualTo(1);
     assertThat(statistics.getJsonArray("links").getJsonObject(1).getInt("total")).isZero();
 
+    Response events = editor.get("tenants/nord/subscribers/" + readerId + "/tracking");
+    assertThat(events.status()).as(events.body()).isEqualTo(200);
+    assertThat(events.json().asJsonArray())
+        .extracting(
+            e -> e.asJsonObject().getString("kind") + ":" + e.asJsonObject().getBoolean("machine"))
+        .containsExactlyInAnyOrder("click:true", "click:false", "open:true", "open:false");
+    assertThat(events.body())
+        .as("the address shortened, whether the client came over IPv4 or IPv6 loopback")
+        .containsPattern("\"ip\":\"(127\\.0\\.0\\.0|::)\"")
+        .doesNotContain("127.0.0.1")
+        .doesNotContain("::1");
+    assertThat(editor.get("tenants/nord/subscribers/" + readerId + "/export").body())
+        .contains("\"trackingEvents\"");
+    for (String path :
+        List.of(
+            "tenants/nord/subscribers/" + readerId + "/tracking",
+            "tenants/sued/subscribers/" + readerId + "/tracking")) {
+      assertThat(Api.as(base, "sued-editor").get(path).status()).as(path).isEqualTo(404);
+    }
     assertThat(
             Api.as(base, "sued-editor")
                 .get("tenants/nord/mailings/" + mailing + "/statistics")
