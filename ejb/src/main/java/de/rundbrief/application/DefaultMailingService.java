@@ -330,6 +330,7 @@ public class DefaultMailingService implements MailingService {
         mailing.getId(),
         progress.sent(),
         progress.failed(),
+        trackingStatistics.bounces(mailing.getId()),
         trackingStatistics.opens(mailing.getId()),
         trackingStatistics.clicks(mailing.getId()),
         trackingStatistics.links(mailing.getId(), TrackedLinks.links(mailing.getHtmlBody())));

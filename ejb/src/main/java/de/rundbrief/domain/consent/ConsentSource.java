@@ -17,5 +17,7 @@ public enum ConsentSource {
   /** Staff, on a stated legal basis. */
   STAFF,
   /** A CSV import, on a stated legal basis. */
-  IMPORT
+  IMPORT,
+  /** The recipient reported a newsletter as spam to its mail provider (an ARF feedback report). */
+  COMPLAINT
 }

@@ -58,7 +58,9 @@ public enum SettingKey {
    */
   TRACKING(TENANT_OVERRIDABLE, "PERSONAL", "PERSONAL", "ANONYMOUS", "OFF"),
   /** How much of a visitor's IP address tracking keeps: {@code SHORTENED} or {@code NONE}. */
-  TRACKING_IP(TENANT_OVERRIDABLE, "SHORTENED", "SHORTENED", "NONE");
+  TRACKING_IP(TENANT_OVERRIDABLE, "SHORTENED", "SHORTENED", "NONE"),
+  /** Soft bounces (of different mailings) after which an address counts as bounced for good. */
+  BOUNCE_SOFT_LIMIT(SettingType.NUMBER, GLOBAL_ONLY, "3");
 
   private final SettingType type;
   private final SettingScope scope;

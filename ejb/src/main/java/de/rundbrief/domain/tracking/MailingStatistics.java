@@ -9,9 +9,47 @@ import java.util.List;
  *
  * @param sent messages the mail server accepted
  * @param failed recipients whose mail server refused for good
+ * @param bounces the bounce mailbox's reports about this mailing, by kind
  */
 public record MailingStatistics(
-    long mailingId, long sent, long failed, Counts opens, Counts clicks, List<LinkClicks> links) {
+    long mailingId,
+    long sent,
+    long failed,
+    Bounces bounces,
+    Counts opens,
+    Counts clicks,
+    List<LinkClicks> links) {
+
+  /** Reports of the bounce mailbox about one mailing. */
+  public record Bounces(long hard, long soft, long complaints, long autoReplies) {
+
+    public static final Bounces NONE = new Bounces(0, 0, 0, 0);
+
+    public long getHard() {
+      return hard;
+    }
+
+    public long getSoft() {
+      return soft;
+    }
+
+    public long getComplaints() {
+      return complaints;
+    }
+  }
+
+  /** Sent messages that did not bounce. */
+  public long delivered() {
+    return Math.max(0, sent - bounces.hard() - bounces.soft());
+  }
+
+  public long getDelivered() {
+    return delivered();
+  }
+
+  public Bounces getBounces() {
+    return bounces;
+  }
 
   /** Totals and unique recipients, by people and by machines. */
   public record Counts(long total, long unique, long machineTotal, long machineUnique) {

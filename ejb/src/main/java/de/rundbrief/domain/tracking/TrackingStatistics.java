@@ -18,6 +18,9 @@ public interface TrackingStatistics {
    */
   List<MailingStatistics.LinkClicks> links(long mailingId, List<String> urls);
 
+  /** The bounce mailbox's reports about one mailing, by kind. */
+  MailingStatistics.Bounces bounces(long mailingId);
+
   /** One subscriber's opens and clicks, newest first, at most {@value #EVENTS_OF_ONE}. */
   List<TrackingEvent> eventsOf(long subscriberId);
 

@@ -92,6 +92,27 @@ public class JpaTrackingStatistics implements TrackingStatistics {
   }
 
   @Override
+  public MailingStatistics.Bounces bounces(long mailingId) {
+    Map<String, Long> byKind = new HashMap<>();
+    for (Object row :
+        em.createNativeQuery(
+                "SELECT kind, COUNT(*) FROM bounce_event WHERE tenant_id = ?1 AND mailing_id = ?2"
+                    + " GROUP BY kind")
+            .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
+            .setParameter(1, tenant())
+            .setParameter(2, mailingId)
+            .getResultList()) {
+      Object[] values = (Object[]) row;
+      byKind.put((String) values[0], number(values[1]));
+    }
+    return new MailingStatistics.Bounces(
+        byKind.getOrDefault("HARD", 0L),
+        byKind.getOrDefault("SOFT", 0L),
+        byKind.getOrDefault("COMPLAINT", 0L),
+        byKind.getOrDefault("AUTO_REPLY", 0L));
+  }
+
+  @Override
   public List<TrackingEvent> eventsOf(long subscriberId) {
     String tenant = tenant();
     List<TrackingEvent> events = new ArrayList<>();

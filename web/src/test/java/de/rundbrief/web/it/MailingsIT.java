@@ -64,6 +64,45 @@ class MailingsIT {
   }
 
   @Test
+  void aBounceInTheMailboxMarksTheSubscriberBouncedAndCountsForTheMailing() throws Exception {
+    Api editor = Api.as(base, "nord-editor");
+    long list = createList(editor);
+    String reader = unique("bouncing");
+    subscribe(editor, list, reader, "Bo");
+    long mailing = createMailing(editor, list, "Zurück", "<p>Hallo</p>");
+    editor.post("tenants/nord/mailings/" + mailing + "/start", "");
+    waitUntil(editor, mailing, "sent");
+    String verp =
+        Mailbox.messagesTo(reader).get(0).getHeader("Return-Path")[0].replaceAll("[<>]", "");
+    String dsn;
+    try (java.io.InputStream in =
+        getClass().getClassLoader().getResourceAsStream("bounces/postfix-hard.eml")) {
+      dsn = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+    RundbriefServer.bounceMailbox()
+        .deliver(
+            new MimeMessage(
+                jakarta.mail.Session.getInstance(new java.util.Properties()),
+                new java.io.ByteArrayInputStream(
+                    dsn.replace("{{VERP}}", verp)
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+
+    long deadline = System.nanoTime() + 20_000_000_000L;
+    JsonObject bounced = null;
+    while (System.nanoTime() < deadline) {
+      bounced = editor.get("tenants/nord/lists/" + list + "/members?status=BOUNCED").object();
+      if (bounced.getInt("total") == 1) {
+        break;
+      }
+      Thread.sleep(300);
+    }
+    assertThat(bounced.getInt("total")).as("the bounce was read and applied").isEqualTo(1);
+    JsonObject statistics = editor.get("tenants/nord/mailings/" + mailing + "/statistics").object();
+    assertThat(statistics.getJsonObject("bounces").getInt("hard")).isEqualTo(1);
+    assertThat(statistics.getInt("sent")).isEqualTo(1);
+  }
+
+  @Test
   void trackedLinksLeadOnlyWhereTheMailSaysAndCountPeopleAndMachinesApart() throws Exception {
     Api editor = Api.as(base, "nord-editor");
     long list = createList(editor);

@@ -1,6 +1,8 @@
 package de.rundbrief.web.it;
 
+import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import de.rundbrief.testsupport.PostgresDatabase;
 import java.io.File;
@@ -36,6 +38,10 @@ public class RundbriefServer implements BeforeAllCallback {
 
   private static boolean prepared;
   private static GreenMail smtp;
+  private static GreenMailUser bounceMailbox;
+
+  /** The bounce mailbox's password on the IMAP server on loopback. */
+  private static final String BOUNCE_PASSWORD = "bounces-on-loopback";
 
   @Override
   public void beforeAll(ExtensionContext context) throws IOException {
@@ -67,6 +73,14 @@ public class RundbriefServer implements BeforeAllCallback {
     return smtp;
   }
 
+  /**
+   * The mailbox of the mail session's own address, where bounces go: the server reads it over IMAP
+   * every second.
+   */
+  public static GreenMailUser bounceMailbox() {
+    return bounceMailbox;
+  }
+
   /** The address the server is reached at, as links in mails show it. */
   public static String publicUrl() {
     return "http://localhost:" + System.getProperty("rundbrief.httpPort");
@@ -76,8 +90,13 @@ public class RundbriefServer implements BeforeAllCallback {
     if (prepared) {
       return;
     }
-    smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+    smtp =
+        new GreenMail(
+            new ServerSetup[] {
+              ServerSetupTest.SMTP.dynamicPort(), ServerSetupTest.IMAP.dynamicPort()
+            });
     smtp.start();
+    bounceMailbox = smtp.setUser(MAIL_FROM, MAIL_FROM, BOUNCE_PASSWORD);
     PostgresDatabase db = PostgresDatabase.get();
     Path config = Path.of(System.getProperty("rundbrief.serverConfig"), "micro");
     Path it = Files.createDirectories(itDirectory());
@@ -117,7 +136,16 @@ public class RundbriefServer implements BeforeAllCallback {
             + "\n"
             + "rundbrief.sending.lease-seconds="
             + SENDING_LEASE_SECONDS
-            + "\n");
+            + "\n"
+            + "rundbrief.bounces.store-url=imap://"
+            + MAIL_FROM.replace("@", "%40")
+            + "@127.0.0.1:"
+            + smtp.getImap().getPort()
+            + "/INBOX\n"
+            + "rundbrief.bounces.password="
+            + BOUNCE_PASSWORD
+            + "\n"
+            + "rundbrief.bounces.poll-seconds=1\n");
     prepared = true;
   }
 

@@ -1,0 +1,218 @@
+package de.rundbrief.infrastructure.sending;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.user.GreenMailUser;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import de.rundbrief.domain.bounce.BounceKind;
+import de.rundbrief.domain.setting.SettingKey;
+import de.rundbrief.domain.tenant.TenantKey;
+import de.rundbrief.infrastructure.bounces.BounceMailbox;
+import de.rundbrief.infrastructure.bounces.BounceParser;
+import de.rundbrief.infrastructure.bounces.BounceProcessor;
+import de.rundbrief.testsupport.Sql;
+import jakarta.mail.Session;
+import jakarta.mail.URLName;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The bounce mailbox end to end: real-shaped bounces, an automatic reply, a complaint and garbage
+ * in a mailbox on a real IMAP and POP3 server on loopback (GreenMail), read and applied on
+ * PostgreSQL, each subscriber's resulting state checked.
+ */
+class BouncesTest {
+
+  private static final String BOUNCES = "bounces@news.example.com";
+  private static final String PASSWORD = "bounce-secret";
+  private static int tenants;
+
+  private final SendingFixture db = new SendingFixture();
+  private GreenMail mail;
+  private GreenMailUser mailbox;
+  private String tenant;
+  private long list;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    int imap = freePort();
+    int pop3 = freePort();
+    mail =
+        new GreenMail(
+            new ServerSetup[] {
+              new ServerSetup(imap, "127.0.0.1", ServerSetup.PROTOCOL_IMAP),
+              new ServerSetup(pop3, "127.0.0.1", ServerSetup.PROTOCOL_POP3)
+            });
+    mail.start();
+    mailbox = mail.setUser(BOUNCES, BOUNCES, PASSWORD);
+    tenant = "bounce-" + (++tenants) + "-" + System.nanoTime() % 100_000;
+    db.tenant(tenant);
+    list = db.list(tenant, "Newsletter");
+  }
+
+  @AfterEach
+  void tearDown() {
+    mail.stop();
+    db.close();
+  }
+
+  @Test
+  void eachKindOfMessageLeavesItsSubscriberInTheRightStateAndTheMailboxEmpty() throws Exception {
+    long dsn = subscriber("dsn");
+    long postfix = subscriber("postfix");
+    long exchange = subscriber("exchange");
+    long legacy = subscriber("legacy");
+    long full = subscriber("full");
+    long away = subscriber("away");
+    long angry = subscriber("angry");
+    long mailing = db.sendingMailing(tenant, list, "<p>Hallo</p>", List.of(dsn));
+    deliver("dsn-hard.eml", mailing, dsn);
+    deliver("postfix-hard.eml", mailing, postfix);
+    deliver("exchange-hard.eml", mailing, exchange);
+    deliver("exchange-legacy-text.eml", mailing, legacy);
+    deliver("dsn-soft-mailbox-full.eml", mailing, full);
+    deliver("auto-reply.eml", mailing, away);
+    deliver("arf-complaint.eml", mailing, angry);
+    deliver("garbage.eml", mailing, dsn);
+    deliver("forged-verp.eml", mailing, dsn);
+
+    Map<BounceKind, Integer> handled = reader("imap").poll();
+
+    assertThat(handled)
+        .containsEntry(BounceKind.HARD, 5)
+        .containsEntry(BounceKind.SOFT, 1)
+        .containsEntry(BounceKind.AUTO_REPLY, 1)
+        .containsEntry(BounceKind.COMPLAINT, 1)
+        .containsEntry(BounceKind.UNKNOWN, 1);
+    assertThat(mail.getReceivedMessagesForDomain("news.example.com")).isEmpty();
+    for (long bounced : List.of(dsn, postfix, exchange, legacy)) {
+      assertThat(status(bounced)).as("subscriber " + bounced).isEqualTo("BOUNCED");
+    }
+    assertThat(status(full)).as("one soft bounce only counts").isEqualTo("SUBSCRIBED");
+    assertThat(status(away)).as("an automatic reply changes nothing").isEqualTo("SUBSCRIBED");
+    assertThat(status(angry)).isEqualTo("UNSUBSCRIBED");
+    assertThat(
+            Sql.column(
+                db.owner,
+                "SELECT event_type || '/' || source FROM consent_event"
+                    + " WHERE tenant_id = ? AND subscriber_id = ?",
+                tenant,
+                angry))
+        .containsExactly("UNSUBSCRIBED/COMPLAINT");
+    assertThat(
+            Sql.column(
+                db.owner,
+                "SELECT reason FROM bounce_event WHERE tenant_id = ? AND subscriber_id = ?",
+                tenant,
+                postfix))
+        .singleElement()
+        .asString()
+        .contains("550 5.1.1");
+    assertThat(
+            Sql.column(
+                db.owner,
+                "SELECT kind || ':' || COUNT(*) FROM bounce_event WHERE tenant_id = ?"
+                    + " AND mailing_id = ? GROUP BY kind ORDER BY kind",
+                tenant,
+                mailing))
+        .as("the forged VERP and the garbage are kept nowhere")
+        .containsExactly("AUTO_REPLY:1", "COMPLAINT:1", "HARD:4", "SOFT:1");
+  }
+
+  @Test
+  void softBouncesOfDifferentMailingsTurnHardAtTheLimitOverPop3() throws Exception {
+    db.global.put(SettingKey.BOUNCE_SOFT_LIMIT, "2");
+    try {
+      long full = subscriber("full");
+      long first = db.sendingMailing(tenant, list, "<p>Eins</p>", List.of(full));
+      long second = db.sendingMailing(tenant, list, "<p>Zwei</p>", List.of(full));
+      deliver("dsn-soft-mailbox-full.eml", first, full);
+      deliver("dsn-greylisted.eml", first, full);
+      reader("pop3").poll();
+      assertThat(status(full)).as("two soft bounces, but of one mailing").isEqualTo("SUBSCRIBED");
+      deliver("dsn-soft-mailbox-full.eml", second, full);
+      reader("pop3").poll();
+      assertThat(status(full)).isEqualTo("BOUNCED");
+    } finally {
+      db.global.remove(SettingKey.BOUNCE_SOFT_LIMIT);
+    }
+  }
+
+  @Test
+  void aBounceCannotReachIntoAnotherTenant() throws Exception {
+    long mine = subscriber("mine");
+    long mailing = db.sendingMailing(tenant, list, "<p>Hallo</p>", List.of(mine));
+    String other = tenant + "-b";
+    db.tenant(other);
+    long otherList = db.list(other, "Newsletter");
+    long theirs = db.subscriber(other, "theirs@example.org", "Theo", otherList, "SUBSCRIBED");
+    // a genuine VERP of this tenant's mailing, but naming the other tenant's subscriber id
+    deliver("dsn-hard.eml", mailing, theirs);
+    reader("imap").poll();
+    assertThat(
+            Sql.column(
+                db.owner,
+                "SELECT status FROM subscription WHERE tenant_id = ? AND subscriber_id = ?",
+                other,
+                theirs))
+        .containsExactly("SUBSCRIBED");
+    assertThat(
+            Sql.column(db.owner, "SELECT COUNT(*) FROM bounce_event WHERE tenant_id = ?", tenant))
+        .containsExactly("0");
+  }
+
+  private long subscriber(String name) {
+    return db.subscriber(tenant, name + "@example.org", name, list, "SUBSCRIBED");
+  }
+
+  private String status(long subscriber) {
+    return Sql.column(
+            db.owner,
+            "SELECT status FROM subscription WHERE tenant_id = ? AND subscriber_id = ?",
+            tenant,
+            subscriber)
+        .get(0);
+  }
+
+  private BounceMailbox reader(String protocol) {
+    int port = protocol.equals("imap") ? mail.getImap().getPort() : mail.getPop3().getPort();
+    return new BounceMailbox(
+        new URLName(protocol, "127.0.0.1", port, "INBOX", BOUNCES, null),
+        PASSWORD,
+        new BounceParser(db.verp),
+        new BounceProcessor(db.transactions(), true, db.settings, Clock.systemUTC()));
+  }
+
+  private void deliver(String fixture, long mailing, long subscriber) throws Exception {
+    String verp = db.verp.encode(BOUNCES, TenantKey.of(tenant), mailing, subscriber);
+    String text;
+    try (InputStream in = getClass().getClassLoader().getResourceAsStream("bounces/" + fixture)) {
+      if (in == null) {
+        throw new IOException("No fixture " + fixture);
+      }
+      text = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("{{VERP}}", verp);
+    }
+    mailbox.deliver(
+        new MimeMessage(
+            Session.getInstance(new Properties()),
+            new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8))));
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
