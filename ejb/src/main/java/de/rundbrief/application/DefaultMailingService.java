@@ -333,7 +333,8 @@ public class DefaultMailingService implements MailingService {
         trackingStatistics.bounces(mailing.getId()),
         trackingStatistics.opens(mailing.getId()),
         trackingStatistics.clicks(mailing.getId()),
-        trackingStatistics.links(mailing.getId(), TrackedLinks.links(mailing.getHtmlBody())));
+        trackingStatistics.links(mailing.getId(), TrackedLinks.links(mailing.getHtmlBody())),
+        trackingStatistics.timeline(mailing.getId()));
   }
 
   @Override

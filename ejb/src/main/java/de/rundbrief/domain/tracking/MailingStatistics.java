@@ -18,7 +18,8 @@ public record MailingStatistics(
     Bounces bounces,
     Counts opens,
     Counts clicks,
-    List<LinkClicks> links) {
+    List<LinkClicks> links,
+    List<TrackingStatistics.HourlyCounts> timeline) {
 
   /** Reports of the bounce mailbox about one mailing. */
   public record Bounces(long hard, long soft, long complaints, long autoReplies) {
@@ -120,6 +121,10 @@ public record MailingStatistics(
 
   public Counts getClicks() {
     return clicks;
+  }
+
+  public List<TrackingStatistics.HourlyCounts> getTimeline() {
+    return timeline;
   }
 
   public List<LinkClicks> getLinks() {

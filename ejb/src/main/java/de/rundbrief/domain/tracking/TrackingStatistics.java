@@ -18,6 +18,18 @@ public interface TrackingStatistics {
    */
   List<MailingStatistics.LinkClicks> links(long mailingId, List<String> urls);
 
+  /**
+   * Opens and clicks of people per hour (UTC), from the first hour with any to the last, at most
+   * {@value #TIMELINE_HOURS} hours; hours without any are left out.
+   */
+  List<HourlyCounts> timeline(long mailingId);
+
+  /** The longest timeline, in hours: two weeks. */
+  int TIMELINE_HOURS = 336;
+
+  /** One hour of a timeline. */
+  record HourlyCounts(java.time.Instant hour, long opens, long clicks) {}
+
   /** The bounce mailbox's reports about one mailing, by kind. */
   MailingStatistics.Bounces bounces(long mailingId);
 

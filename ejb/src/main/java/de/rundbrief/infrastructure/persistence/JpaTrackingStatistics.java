@@ -92,6 +92,38 @@ public class JpaTrackingStatistics implements TrackingStatistics {
   }
 
   @Override
+  public List<HourlyCounts> timeline(long mailingId) {
+    List<HourlyCounts> hours = new ArrayList<>();
+    for (Object row :
+        em.createNativeQuery(
+                "SELECT date_trunc('hour', occurred_at AT TIME ZONE 'UTC') AS h,"
+                    + " SUM(CASE WHEN kind = 'OPEN' THEN 1 ELSE 0 END),"
+                    + " SUM(CASE WHEN kind = 'CLICK' THEN 1 ELSE 0 END)"
+                    + " FROM tracking_event WHERE tenant_id = ?1 AND mailing_id = ?2"
+                    + " AND machine = FALSE GROUP BY h ORDER BY h")
+            .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
+            .setParameter(1, tenant())
+            .setParameter(2, mailingId)
+            .setMaxResults(TIMELINE_HOURS)
+            .getResultList()) {
+      Object[] values = (Object[]) row;
+      hours.add(new HourlyCounts(utcHour(values[0]), number(values[1]), number(values[2])));
+    }
+    return hours;
+  }
+
+  /** A timestamp without zone that holds UTC, as the query truncated it. */
+  private static Instant utcHour(Object value) {
+    if (value instanceof java.sql.Timestamp timestamp) {
+      return timestamp.toLocalDateTime().toInstant(java.time.ZoneOffset.UTC);
+    }
+    if (value instanceof java.time.LocalDateTime local) {
+      return local.toInstant(java.time.ZoneOffset.UTC);
+    }
+    return instant(value);
+  }
+
+  @Override
   public MailingStatistics.Bounces bounces(long mailingId) {
     Map<String, Long> byKind = new HashMap<>();
     for (Object row :

@@ -9,7 +9,9 @@ import de.rundbrief.domain.mailing.Recipient;
 import de.rundbrief.domain.mailing.RecipientState;
 import de.rundbrief.domain.tenant.TenantKey;
 import de.rundbrief.domain.tracking.MailingStatistics;
+import de.rundbrief.infrastructure.csv.CsvWriter;
 import de.rundbrief.web.api.Json.PageJson;
+import de.rundbrief.web.exports.MailingStatisticsCsv;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
@@ -26,6 +28,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -291,6 +294,21 @@ public class MailingsResource {
   public MailingStatistics statistics(
       @PathParam("tenant") String tenant, @PathParam("id") long id) {
     return mailings.statistics(tenantPaths.visible(tenant), id);
+  }
+
+  /** The same as CSV: the figures, the links and the hours. */
+  @GET
+  @Path("{id}/statistics.csv")
+  @Produces(ImportsResource.CSV)
+  public Response statisticsCsv(
+      @PathParam("tenant") String tenant,
+      @PathParam("id") long id,
+      @QueryParam("separator") @DefaultValue(",") String separator,
+      @QueryParam("bom") @DefaultValue("false") boolean bom) {
+    MailingStatistics statistics = mailings.statistics(tenantPaths.visible(tenant), id);
+    CsvWriter.Builder format = CsvDownload.format(separator, bom);
+    StreamingOutput csv = out -> MailingStatisticsCsv.write(statistics, format, out);
+    return CsvDownload.attachment(csv, "mailing-" + id + "-statistics.csv");
   }
 
   @GET

@@ -25,6 +25,9 @@ import de.rundbrief.domain.subscriber.SubscriberFilter;
 import de.rundbrief.domain.tenant.TenantAccessDeniedException;
 import de.rundbrief.domain.tenant.TenantKey;
 import de.rundbrief.domain.tracking.MailingStatistics;
+import de.rundbrief.infrastructure.csv.CsvWriter;
+import de.rundbrief.web.exports.CsvExports;
+import de.rundbrief.web.exports.MailingStatisticsCsv;
 import de.rundbrief.web.shell.InputCheck;
 import de.rundbrief.web.shell.Messages;
 import de.rundbrief.web.shell.PagedModel;
@@ -47,6 +50,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.function.Supplier;
 import org.primefaces.PrimeFaces;
+import org.primefaces.model.StreamedContent;
 
 /**
  * One mailing: the editor while it is a draft (content, lists and segments, preview at desktop and
@@ -173,6 +177,25 @@ public class EditMailingBacking implements Serializable {
 
   public MailingStatistics getStatistics() {
     return statistics;
+  }
+
+  /** The statistics as counted now, as a CSV download. */
+  public StreamedContent getStatisticsCsv() {
+    MailingStatistics now = mailings.statistics(key(), id);
+    return CsvExports.download(
+        "mailing-" + id + "-statistics.csv",
+        out -> MailingStatisticsCsv.write(now, CsvWriter.builder(), out));
+  }
+
+  /** Opens and clicks of people per hour as a Chart.js line chart; {@code null} without any. */
+  public String getTimelineChart() {
+    return statistics == null || statistics.timeline().isEmpty()
+        ? null
+        : TimelineChart.of(
+            statistics.timeline(),
+            ZONE,
+            Messages.text("statistics.opens.chart"),
+            Messages.text("statistics.clicks"));
   }
 
   /** Saves the draft; a new one gets its address, so that a reload keeps it. */

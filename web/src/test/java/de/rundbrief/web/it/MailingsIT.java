@@ -188,6 +188,20 @@ class MailingsIT {
     assertThat(statistics.getJsonArray("links").getJsonObject(0).getInt("total")).isEqualTo(1);
     assertThat(statistics.getJsonArray("links").getJsonObject(1).getInt("total")).isZero();
 
+    assertThat(statistics.getJsonArray("timeline")).isNotEmpty();
+    Response csv = editor.getCsv("tenants/nord/mailings/" + mailing + "/statistics.csv");
+    assertThat(csv.status()).as(csv.body()).isEqualTo(200);
+    assertThat(csv.body())
+        .contains("sent,1")
+        .contains("clicks,1")
+        .contains("machine clicks,1")
+        .contains("1,https://nord.example/angebot?k=1&b=2,1,1");
+    assertThat(
+            Api.as(base, "sued-editor")
+                .getCsv("tenants/nord/mailings/" + mailing + "/statistics.csv")
+                .status())
+        .isEqualTo(404);
+
     Response events = editor.get("tenants/nord/subscribers/" + readerId + "/tracking");
     assertThat(events.status()).as(events.body()).isEqualTo(200);
     assertThat(events.json().asJsonArray())

@@ -584,6 +584,8 @@ class ScreensIT {
       browser.click("statistics:refresh");
       browser.until(driver -> browser.text("statistics:sent").equals("3"));
       assertThat(browser.text("statistics:uniqueOpens")).isEqualTo("0");
+      assertThat(browser.text("statistics:delivered")).isEqualTo("3");
+      assertThat(browser.present("statistics:csv")).isTrue();
       assertThat(browser.present("mailing:save")).as("a sent mailing is read-only").isFalse();
     }
     for (String reader : readers) {
