@@ -16,7 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** The messages the SMTP server on loopback received, read per recipient. */
-final class Mailbox {
+public final class Mailbox {
 
   private static final Pattern CONFIRM_LINK =
       Pattern.compile("https?://[^\\s\"<>]+/confirm\\.xhtml\\?token=([A-Za-z0-9_-]+)");
@@ -24,7 +24,7 @@ final class Mailbox {
   private Mailbox() {}
 
   /** The messages to this address so far. */
-  static List<MimeMessage> messagesTo(String address) {
+  public static List<MimeMessage> messagesTo(String address) {
     List<MimeMessage> found = new ArrayList<>();
     for (MimeMessage message : RundbriefServer.smtp().getReceivedMessages()) {
       try {
@@ -69,7 +69,7 @@ final class Mailbox {
   }
 
   /** The HTML part of a message. */
-  static String html(MimeMessage message) {
+  public static String html(MimeMessage message) {
     try {
       return htmlOf(message);
     } catch (MessagingException | IOException e) {
