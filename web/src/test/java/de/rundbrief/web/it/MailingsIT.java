@@ -64,6 +64,46 @@ class MailingsIT {
   }
 
   @Test
+  void growthAndTheTenantComparisonStayWithinWhatTheCallerMaySee() throws Exception {
+    Api editor = Api.as(base, "nord-editor");
+    long list = createList(editor);
+    subscribe(editor, list, unique("growing"), "Gil");
+    Response growth = editor.get("tenants/nord/statistics/growth?list=" + list);
+    assertThat(growth.status()).as(growth.body()).isEqualTo(200);
+    assertThat(growth.json().asJsonArray()).hasSize(1);
+    JsonObject today = growth.json().asJsonArray().getJsonObject(0);
+    assertThat(today.getString("day"))
+        .isEqualTo(java.time.LocalDate.now(java.time.ZoneId.of("Europe/Berlin")).toString());
+    assertThat(today.getInt("subscriptions")).isEqualTo(1);
+    assertThat(editor.get("tenants/nord/statistics/growth").status()).isEqualTo(200);
+
+    Api sued = Api.as(base, "sued-editor");
+    assertThat(sued.get("tenants/nord/statistics/growth").status()).isEqualTo(404);
+    assertThat(sued.get("tenants/sued/statistics/growth?list=" + list).status())
+        .as("another tenant's list")
+        .isEqualTo(404);
+    assertThat(editor.get("statistics/tenants").status()).isEqualTo(403);
+    assertThat(editor.get("statistics/growth").status()).isEqualTo(403);
+    assertThat(editor.get("tenants/nord/statistics/growth?from=gestern").status()).isEqualTo(400);
+    assertThat(editor.get("tenants/nord/statistics/growth?from=2026-12-01&to=2026-11-01").status())
+        .isEqualTo(400);
+
+    Response tenants = Api.as(base, "admin").get("statistics/tenants");
+    assertThat(tenants.status()).as(tenants.body()).isEqualTo(200);
+    assertThat(tenants.json().asJsonArray())
+        .extracting(t -> t.asJsonObject().getString("tenant"))
+        .contains("nord", "sued");
+    JsonObject nord =
+        tenants.json().asJsonArray().stream()
+            .map(JsonValue::asJsonObject)
+            .filter(t -> t.getString("tenant").equals("nord"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(nord.getInt("subscriptions")).isGreaterThanOrEqualTo(1);
+    assertThat(Api.as(base, "admin").get("statistics/growth").status()).isEqualTo(200);
+  }
+
+  @Test
   void aBounceInTheMailboxMarksTheSubscriberBouncedAndCountsForTheMailing() throws Exception {
     Api editor = Api.as(base, "nord-editor");
     long list = createList(editor);

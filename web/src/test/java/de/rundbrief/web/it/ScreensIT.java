@@ -690,6 +690,29 @@ class ScreensIT {
   }
 
   @Test
+  void centralStaffCompareTenantsAndAnEditorSeesItsTenantsGrowth() throws Exception {
+    try (Browser browser = Browser.open(base)) {
+      browser.signIn("admin", RundbriefServer.PASSWORD);
+      browser.go("statistics/overview.xhtml");
+      browser.script("PF('tenantSwitch').selectValue(''); PF('tenantSwitch').triggerChange();");
+      browser.until(
+          driver ->
+              "All tenants".equals(browser.text("scope")) && browser.present("statistics:tenants"));
+      assertThat(browser.text("statistics:tenants"))
+          .contains("Tochter Nord")
+          .contains("Tochter Süd");
+      browser.screenshot("statistics-tenants");
+    }
+    try (Browser browser = Browser.open(base)) {
+      browser.signIn("nord-editor", RundbriefServer.PASSWORD);
+      browser.go("statistics/overview.xhtml");
+      browser.until(driver -> browser.present("statistics:growth"));
+      assertThat(browser.present("statistics:tenants")).isFalse();
+      assertThat(browser.text("scope")).isEqualTo("Tochter Nord GmbH");
+    }
+  }
+
+  @Test
   void aTenantAdministratorIssuesAnApiKeySeenOnceAndRevokesIt() throws Exception {
     String name = "Website " + UUID.randomUUID().toString().substring(0, 6);
     String key;
