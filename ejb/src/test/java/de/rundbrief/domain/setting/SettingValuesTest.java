@@ -143,4 +143,26 @@ class SettingValuesTest {
         .isInstanceOf(InvalidSettingValueException.class)
         .hasMessageContaining("{link}");
   }
+
+  @Test
+  void aChoiceIsOneOfItsValuesInAnyCase() {
+    assertThat(SettingValues.normalise(SettingKey.TRACKING, " anonymous ")).isEqualTo("ANONYMOUS");
+    assertThat(SettingValues.normalise(SettingKey.TRACKING_IP, "None")).isEqualTo("NONE");
+    assertThatThrownBy(() -> SettingValues.normalise(SettingKey.TRACKING, "sometimes"))
+        .isInstanceOf(InvalidSettingValueException.class)
+        .hasMessageContaining("PERSONAL, ANONYMOUS, OFF");
+  }
+
+  @Test
+  void hostsAreNamesOrIpAddressesOnePerLine() {
+    assertThat(
+            SettingValues.normalise(
+                SettingKey.CMS_ALLOWED_HOSTS, "CMS.Intranet\n10.1.2.3, [::1] localhost"))
+        .isEqualTo("cms.intranet\n10.1.2.3\n::1\nlocalhost");
+    for (String bad : new String[] {"http://cms.example", "cms_intranet", "300.1.2.3", "a..b"}) {
+      assertThatThrownBy(() -> SettingValues.normalise(SettingKey.CMS_ALLOWED_HOSTS, bad))
+          .as(bad)
+          .isInstanceOf(InvalidSettingValueException.class);
+    }
+  }
 }

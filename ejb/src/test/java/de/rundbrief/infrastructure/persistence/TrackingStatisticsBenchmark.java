@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
+import org.eclipse.persistence.config.QueryHints;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -57,6 +58,7 @@ class TrackingStatisticsBenchmark {
                             em.createNativeQuery(
                                     "SELECT COUNT(*) FROM tracking_event"
                                         + " WHERE tenant_id = ?1 AND mailing_id = ?2")
+                                .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
                                 .setParameter(1, TENANT)
                                 .setParameter(2, MAILING)
                                 .getSingleResult()));
