@@ -104,11 +104,16 @@ public final class MachineRules {
         return true;
       }
     }
-    if (sinceSent != null) {
-      Duration window = kind == TrackingKind.CLICK ? CLICK_SCANNER_WINDOW : OPEN_SCANNER_WINDOW;
-      return sinceSent.compareTo(window) < 0;
-    }
-    return false;
+    return sinceSent != null && soonAfterSending(kind, sinceSent);
+  }
+
+  /**
+   * Whether an open or click came so soon after sending that only a mail scanner can have made it:
+   * within {@link #CLICK_SCANNER_WINDOW} for a click, {@link #OPEN_SCANNER_WINDOW} for an open.
+   */
+  public static boolean soonAfterSending(TrackingKind kind, Duration sinceSent) {
+    Duration window = kind == TrackingKind.CLICK ? CLICK_SCANNER_WINDOW : OPEN_SCANNER_WINDOW;
+    return sinceSent.compareTo(window) < 0;
   }
 
   private static boolean isMachineAgent(String userAgent) {

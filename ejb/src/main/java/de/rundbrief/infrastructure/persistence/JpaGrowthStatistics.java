@@ -153,13 +153,13 @@ public class JpaGrowthStatistics implements GrowthStatistics {
 
   /** Recipients of the period's mailings who opened (or clicked), by people. */
   private static String uniqueEvents(String kind, String started) {
-    return " (SELECT COUNT(*) FROM (SELECT DISTINCT e.mailing_id, e.subscriber_id"
-        + " FROM tracking_event e JOIN mailing m ON m.tenant_id = e.tenant_id AND m.id = e.mailing_id"
-        + " WHERE e.tenant_id = t.tenant_key AND e.kind = '"
+    return " (SELECT COUNT(*) FROM tracking_recipient r JOIN mailing m"
+        + " ON m.tenant_id = r.tenant_id AND m.id = r.mailing_id"
+        + " WHERE r.tenant_id = t.tenant_key AND r.kind = '"
         + kind
-        + "' AND e.machine = FALSE AND e.subscriber_id IS NOT NULL AND "
+        + "' AND r.machine = FALSE AND r.link_index = -1 AND "
         + started
-        + ") u)";
+        + ")";
   }
 
   private static LocalDate date(Object value) {

@@ -3,6 +3,7 @@ package de.rundbrief.infrastructure.tracking;
 import de.rundbrief.domain.tracking.TrackingEvent;
 import de.rundbrief.domain.tracking.TrackingLog;
 import de.rundbrief.infrastructure.tenancy.ContainerTenantTransactions;
+import de.rundbrief.infrastructure.tenancy.DatabaseDialect;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -39,6 +40,7 @@ public class BufferedTrackingLog implements TrackingLog {
 
   @Resource private ManagedScheduledExecutorService scheduler;
   @Inject private ContainerTenantTransactions transactions;
+  @Inject private DatabaseDialect dialect;
 
   @Inject
   @ConfigProperty(name = CAPACITY_PROPERTY, defaultValue = "200000")
@@ -50,7 +52,8 @@ public class BufferedTrackingLog implements TrackingLog {
 
   @PostConstruct
   void start() {
-    writer = new TrackingWriter(transactions, Math.max(1000, capacity));
+    writer =
+        new TrackingWriter(transactions, dialect.hasRowLevelSecurity(), Math.max(1000, capacity));
     flushes = scheduler.scheduleWithFixedDelay(this::flush, 1, 1, TimeUnit.SECONDS);
   }
 

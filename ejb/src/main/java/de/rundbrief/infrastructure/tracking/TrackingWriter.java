@@ -3,18 +3,25 @@ package de.rundbrief.infrastructure.tracking;
 import de.rundbrief.domain.tenant.TenantKey;
 import de.rundbrief.domain.tracking.MachineRules;
 import de.rundbrief.domain.tracking.TrackingEvent;
-import de.rundbrief.domain.tracking.TrackingKind;
 import de.rundbrief.domain.tracking.TrackingLog;
 import de.rundbrief.infrastructure.tenancy.TenantTransactions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
@@ -26,29 +33,25 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Writing judges the one machine rule the request could not: an open or click that came within
  * seconds of the recipient's message being sent is a mail scanner's (see {@link MachineRules}).
- * Events of a mailing that no longer exists are left out.
+ * Events of a mailing that no longer exists are left out. Each batch also adds to the counters that
+ * the statistics read, in the same transaction.
  */
 public final class TrackingWriter implements TrackingLog {
 
   /** Events written per flush at most; the rest wait for the next. */
   static final int BATCH = 20_000;
 
-  private static final String INSERT =
-      "INSERT INTO tracking_event (tenant_id, mailing_id, subscriber_id, kind, link_index,"
-          + " occurred_at, ip, user_agent, machine)"
-          + " SELECT ?, ?, ?, ?, ?, ?, ?, ?,"
-          + " CASE WHEN CAST(? AS BOOLEAN) THEN TRUE"
-          + " WHEN EXISTS (SELECT 1 FROM mailing_recipient r WHERE r.tenant_id = ?"
-          + " AND r.mailing_id = ? AND r.subscriber_id = ? AND r.sent_at > ?) THEN TRUE"
-          + " ELSE FALSE END"
-          + " WHERE EXISTS (SELECT 1 FROM mailing m WHERE m.tenant_id = ? AND m.id = ?)";
-
   private final BlockingQueue<TrackingEvent> queue;
   private final TenantTransactions transactions;
+  private final boolean postgreSql;
   private final AtomicLong dropped = new AtomicLong();
 
-  public TrackingWriter(TenantTransactions transactions, int capacity) {
+  /**
+   * @param postgreSql whether the database is PostgreSQL; else H2, whose upsert reads differently
+   */
+  public TrackingWriter(TenantTransactions transactions, boolean postgreSql, int capacity) {
     this.transactions = transactions;
+    this.postgreSql = postgreSql;
     this.queue = new ArrayBlockingQueue<>(capacity);
   }
 
@@ -88,47 +91,212 @@ public final class TrackingWriter implements TrackingLog {
     return events.size();
   }
 
-  static int insert(Connection c, List<TrackingEvent> events) throws SQLException {
-    try (PreparedStatement insert = c.prepareStatement(INSERT)) {
+  /**
+   * Writes one tenant's events: each as it is, and into the counters the statistics read (events
+   * per mailing, kind, machine or person, link and hour; recipients who opened or clicked).
+   *
+   * @return how many events were written
+   */
+  int insert(Connection c, List<TrackingEvent> events) throws SQLException {
+    if (events.isEmpty()) {
+      return 0;
+    }
+    String tenant = events.get(0).tenant().value();
+    Set<Long> mailings = existingMailings(c, tenant, events);
+    Map<String, Instant> sentAt = sentAt(c, tenant, events);
+    Map<List<Object>, Long> counts = new LinkedHashMap<>();
+    Set<List<Object>> recipients = new LinkedHashSet<>();
+    int written = 0;
+    try (PreparedStatement insert =
+        c.prepareStatement(
+            "INSERT INTO tracking_event (tenant_id, mailing_id, subscriber_id, kind, link_index,"
+                + " occurred_at, ip, user_agent, machine) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       for (TrackingEvent event : events) {
-        String tenant = event.tenant().value();
-        Timestamp at = Timestamp.from(event.occurredAt());
-        Timestamp scannerSince =
-            Timestamp.from(
-                event
-                    .occurredAt()
-                    .minus(
-                        event.kind() == TrackingKind.CLICK
-                            ? MachineRules.CLICK_SCANNER_WINDOW
-                            : MachineRules.OPEN_SCANNER_WINDOW));
-        int i = 1;
-        insert.setString(i++, tenant);
-        insert.setLong(i++, event.mailingId());
-        setLong(insert, i++, event.subscriberId());
-        insert.setString(i++, event.kind().name());
-        if (event.linkIndex() == null) {
-          insert.setNull(i++, Types.INTEGER);
-        } else {
-          insert.setInt(i++, event.linkIndex());
+        if (!mailings.contains(event.mailingId())) {
+          continue;
         }
-        insert.setTimestamp(i++, at);
-        insert.setString(i++, event.ip());
-        insert.setString(i++, event.userAgent());
-        insert.setBoolean(i++, event.machine());
-        insert.setString(i++, tenant);
-        insert.setLong(i++, event.mailingId());
-        setLong(insert, i++, event.subscriberId());
-        insert.setTimestamp(i++, scannerSince);
-        insert.setString(i++, tenant);
-        insert.setLong(i, event.mailingId());
+        boolean machine = event.machine() || soonAfterSending(event, sentAt);
+        int link = event.linkIndex() == null ? -1 : event.linkIndex();
+        insert.setString(1, tenant);
+        insert.setLong(2, event.mailingId());
+        setLong(insert, 3, event.subscriberId());
+        insert.setString(4, event.kind().name());
+        if (event.linkIndex() == null) {
+          insert.setNull(5, Types.INTEGER);
+        } else {
+          insert.setInt(5, link);
+        }
+        insert.setTimestamp(6, Timestamp.from(event.occurredAt()));
+        insert.setString(7, event.ip());
+        insert.setString(8, event.userAgent());
+        insert.setBoolean(9, machine);
+        insert.addBatch();
+        written++;
+        LocalDateTime hour =
+            LocalDateTime.ofInstant(event.occurredAt(), ZoneOffset.UTC)
+                .truncatedTo(ChronoUnit.HOURS);
+        counts.merge(
+            List.of(event.mailingId(), event.kind().name(), machine, link, hour), 1L, Long::sum);
+        if (event.subscriberId() != null) {
+          recipients.add(
+              List.of(event.mailingId(), event.kind().name(), machine, -1, event.subscriberId()));
+          if (link >= 0) {
+            recipients.add(
+                List.of(
+                    event.mailingId(), event.kind().name(), machine, link, event.subscriberId()));
+          }
+        }
+      }
+      insert.executeBatch();
+    }
+    count(c, tenant, counts);
+    remember(c, tenant, recipients);
+    return written;
+  }
+
+  /** Adds to the event counters, creating those not there yet. */
+  private void count(Connection c, String tenant, Map<List<Object>, Long> counts)
+      throws SQLException {
+    String sql =
+        postgreSql
+            ? "INSERT INTO tracking_count (tenant_id, mailing_id, kind, machine, link_index,"
+                + " hour_utc, events) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (tenant_id,"
+                + " mailing_id, kind, machine, link_index, hour_utc)"
+                + " DO UPDATE SET events = tracking_count.events + EXCLUDED.events"
+            : "MERGE INTO tracking_count t USING (VALUES (CAST(? AS VARCHAR(32)),"
+                + " CAST(? AS BIGINT), CAST(? AS VARCHAR(8)), CAST(? AS BOOLEAN),"
+                + " CAST(? AS INTEGER), CAST(? AS TIMESTAMP), CAST(? AS BIGINT)))"
+                + " s (tenant_id, mailing_id, kind, machine, link_index, hour_utc, events)"
+                + " ON t.tenant_id = s.tenant_id AND t.mailing_id = s.mailing_id"
+                + " AND t.kind = s.kind AND t.machine = s.machine"
+                + " AND t.link_index = s.link_index AND t.hour_utc = s.hour_utc"
+                + " WHEN MATCHED THEN UPDATE SET events = t.events + s.events"
+                + " WHEN NOT MATCHED THEN INSERT (tenant_id, mailing_id, kind, machine,"
+                + " link_index, hour_utc, events) VALUES (s.tenant_id, s.mailing_id, s.kind,"
+                + " s.machine, s.link_index, s.hour_utc, s.events)";
+    try (PreparedStatement upsert = c.prepareStatement(sql)) {
+      for (Map.Entry<List<Object>, Long> count : counts.entrySet()) {
+        List<Object> key = count.getKey();
+        upsert.setString(1, tenant);
+        upsert.setLong(2, (Long) key.get(0));
+        upsert.setString(3, (String) key.get(1));
+        upsert.setBoolean(4, (Boolean) key.get(2));
+        upsert.setInt(5, (Integer) key.get(3));
+        upsert.setObject(6, key.get(4));
+        upsert.setLong(7, count.getValue());
+        upsert.addBatch();
+      }
+      upsert.executeBatch();
+    }
+  }
+
+  /** Notes who opened or clicked, once each. */
+  private void remember(Connection c, String tenant, Set<List<Object>> recipients)
+      throws SQLException {
+    String sql =
+        postgreSql
+            ? "INSERT INTO tracking_recipient (tenant_id, mailing_id, kind, machine, link_index,"
+                + " subscriber_id) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"
+            : "MERGE INTO tracking_recipient (tenant_id, mailing_id, kind, machine, link_index,"
+                + " subscriber_id) KEY (tenant_id, mailing_id, kind, machine, link_index,"
+                + " subscriber_id) VALUES (?, ?, ?, ?, ?, ?)";
+    try (PreparedStatement insert = c.prepareStatement(sql)) {
+      for (List<Object> key : recipients) {
+        insert.setString(1, tenant);
+        insert.setLong(2, (Long) key.get(0));
+        insert.setString(3, (String) key.get(1));
+        insert.setBoolean(4, (Boolean) key.get(2));
+        insert.setInt(5, (Integer) key.get(3));
+        insert.setLong(6, (Long) key.get(4));
         insert.addBatch();
       }
-      int written = 0;
-      for (int count : insert.executeBatch()) {
-        written += Math.max(count, 0);
-      }
-      return written;
+      insert.executeBatch();
     }
+  }
+
+  private static boolean soonAfterSending(TrackingEvent event, Map<String, Instant> sentAt) {
+    if (event.subscriberId() == null) {
+      return false;
+    }
+    Instant sent = sentAt.get(event.mailingId() + "/" + event.subscriberId());
+    if (sent == null) {
+      return false;
+    }
+    return MachineRules.soonAfterSending(
+        event.kind(), java.time.Duration.between(sent, event.occurredAt()));
+  }
+
+  private static Set<Long> existingMailings(Connection c, String tenant, List<TrackingEvent> events)
+      throws SQLException {
+    Set<Long> wanted = new LinkedHashSet<>();
+    events.forEach(event -> wanted.add(event.mailingId()));
+    Set<Long> found = new LinkedHashSet<>();
+    for (List<Long> part : parts(new ArrayList<>(wanted))) {
+      try (PreparedStatement select =
+          c.prepareStatement(
+              "SELECT id FROM mailing WHERE tenant_id = ? AND id IN ("
+                  + marks(part.size())
+                  + ")")) {
+        select.setString(1, tenant);
+        for (int i = 0; i < part.size(); i++) {
+          select.setLong(i + 2, part.get(i));
+        }
+        try (ResultSet rows = select.executeQuery()) {
+          while (rows.next()) {
+            found.add(rows.getLong(1));
+          }
+        }
+      }
+    }
+    return found;
+  }
+
+  /** When each recipient of the batch was sent its message, by "mailing/subscriber". */
+  private static Map<String, Instant> sentAt(
+      Connection c, String tenant, List<TrackingEvent> events) throws SQLException {
+    Map<Long, Set<Long>> byMailing = new LinkedHashMap<>();
+    for (TrackingEvent event : events) {
+      if (event.subscriberId() != null) {
+        byMailing
+            .computeIfAbsent(event.mailingId(), m -> new LinkedHashSet<>())
+            .add(event.subscriberId());
+      }
+    }
+    Map<String, Instant> sent = new HashMap<>();
+    for (Map.Entry<Long, Set<Long>> mailing : byMailing.entrySet()) {
+      for (List<Long> part : parts(new ArrayList<>(mailing.getValue()))) {
+        try (PreparedStatement select =
+            c.prepareStatement(
+                "SELECT subscriber_id, sent_at FROM mailing_recipient WHERE tenant_id = ?"
+                    + " AND mailing_id = ? AND sent_at IS NOT NULL AND subscriber_id IN ("
+                    + marks(part.size())
+                    + ")")) {
+          select.setString(1, tenant);
+          select.setLong(2, mailing.getKey());
+          for (int i = 0; i < part.size(); i++) {
+            select.setLong(i + 3, part.get(i));
+          }
+          try (ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+              sent.put(mailing.getKey() + "/" + rows.getLong(1), rows.getTimestamp(2).toInstant());
+            }
+          }
+        }
+      }
+    }
+    return sent;
+  }
+
+  private static List<List<Long>> parts(List<Long> ids) {
+    List<List<Long>> parts = new ArrayList<>();
+    for (int from = 0; from < ids.size(); from += 1000) {
+      parts.add(ids.subList(from, Math.min(ids.size(), from + 1000)));
+    }
+    return parts;
+  }
+
+  private static String marks(int count) {
+    return String.join(",", java.util.Collections.nCopies(count, "?"));
   }
 
   private static void setLong(PreparedStatement statement, int index, Long value)

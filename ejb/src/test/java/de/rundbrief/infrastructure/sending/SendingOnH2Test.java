@@ -72,4 +72,66 @@ class SendingOnH2Test {
       throw new IllegalStateException(e);
     }
   }
+
+  @Test
+  void trackingEventsAreWrittenAndCountedOnH2() throws Exception {
+    JdbcDataSource h2 = new JdbcDataSource();
+    h2.setURL("jdbc:h2:mem:tracking-test;DB_CLOSE_DELAY=-1");
+    SchemaMigrations.migrate(h2);
+    SendingFixture db = new SendingFixture(h2, h2, false);
+    db.tenant("h2-track");
+    long list = db.list("h2-track", "Newsletter");
+    long ada = db.subscriber("h2-track", "ada@example.org", "Ada", list, "SUBSCRIBED");
+    long mailing = db.sendingMailing("h2-track", list, "<p>Hallo</p>", List.of(ada));
+    de.rundbrief.infrastructure.tracking.TrackingWriter writer =
+        new de.rundbrief.infrastructure.tracking.TrackingWriter(db.transactions(), false, 10);
+    java.time.Instant at = java.time.Instant.parse("2026-11-28T10:15:00Z");
+    for (int i = 0; i < 2; i++) {
+      writer.record(
+          new de.rundbrief.domain.tracking.TrackingEvent(
+              de.rundbrief.domain.tenant.TenantKey.of("h2-track"),
+              mailing,
+              ada,
+              de.rundbrief.domain.tracking.TrackingKind.CLICK,
+              0,
+              at.plusSeconds(i),
+              null,
+              "Mozilla/5.0 (X11)",
+              false));
+    }
+    assertThat(writer.flush()).isEqualTo(2);
+    assertThat(
+            de.rundbrief.testsupport.Sql.column(
+                h2,
+                "SELECT link_index || ':' || events FROM tracking_count WHERE mailing_id = ?",
+                mailing))
+        .containsExactly("0:2");
+    assertThat(
+            de.rundbrief.testsupport.Sql.column(
+                h2,
+                "SELECT link_index FROM tracking_recipient WHERE mailing_id = ? ORDER BY link_index",
+                mailing))
+        .containsExactly("-1", "0");
+    writer.record(
+        new de.rundbrief.domain.tracking.TrackingEvent(
+            de.rundbrief.domain.tenant.TenantKey.of("h2-track"),
+            mailing,
+            ada,
+            de.rundbrief.domain.tracking.TrackingKind.CLICK,
+            0,
+            at.plusSeconds(5),
+            null,
+            "Mozilla/5.0 (X11)",
+            false));
+    writer.flush();
+    assertThat(
+            de.rundbrief.testsupport.Sql.column(
+                h2, "SELECT events FROM tracking_count WHERE mailing_id = ?", mailing))
+        .as("the counter of that hour went up, the recipient is still counted once")
+        .containsExactly("3");
+    assertThat(
+            de.rundbrief.testsupport.Sql.column(
+                h2, "SELECT COUNT(*) FROM tracking_recipient WHERE mailing_id = ?", mailing))
+        .containsExactly("2");
+  }
 }

@@ -94,7 +94,7 @@ class TrackedSendingTest {
     assertThat(first.linkIndex()).isZero();
     assertThat(first.target()).isEqualTo(URI.create("https://nord.example/angebot?k=1&b=2"));
 
-    TrackingWriter writer = new TrackingWriter(db.transactions(), 100);
+    TrackingWriter writer = new TrackingWriter(db.transactions(), true, 100);
     Instant sentToBea =
         Instant.parse(
             Sql.column(
