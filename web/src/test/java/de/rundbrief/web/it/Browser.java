@@ -57,7 +57,9 @@ public final class Browser implements AutoCloseable {
     this.driver = new ChromeDriver(service, options);
     this.base = Loopback.of(deployment);
     // a page that is being replaced (a redirect, an Ajax update) is read again
+    // a condition that reads an element while Faces replaces it just reads again
     this.wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+    this.wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
     this.wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
   }
 
