@@ -3,20 +3,15 @@ package de.rundbrief.infrastructure.cms;
 import de.rundbrief.domain.cms.CmsFetchException;
 import de.rundbrief.domain.cms.CmsFetchException.Reason;
 import de.rundbrief.domain.cms.CmsSource;
+import de.rundbrief.infrastructure.security.AesGcmSeal;
 import de.rundbrief.infrastructure.security.ApplicationSecrets;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.logging.Logger;
-import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.config.Config;
 
 /**
@@ -40,13 +35,13 @@ public class CredentialVault {
   static final String GENERATED_KEY_NAME = "cms-credential";
 
   private static final Logger LOG = Logger.getLogger(CredentialVault.class.getName());
-  private static final String FORMAT = "v1:";
-  private static final int NONCE_BYTES = 12;
-  private static final int TAG_BITS = 128;
-  private static final byte[] CONTEXT = "rundbrief cms credential".getBytes(StandardCharsets.UTF_8);
 
-  private final SecureRandom random = new SecureRandom();
-  private SecretKeySpec key;
+  /** Marks a sealed password in the database, where a person may look. */
+  private static final String PREFIX = "v1:";
+
+  private static final int MAX_SEALED_CHARS = 2000;
+
+  private AesGcmSeal box;
   private Function<String, Optional<String>> configuration;
 
   protected CredentialVault() {}
@@ -61,7 +56,7 @@ public class CredentialVault {
     if (key.length != 32) {
       throw new IllegalArgumentException("The credential key needs 32 bytes, not " + key.length);
     }
-    this.key = new SecretKeySpec(key, "AES");
+    this.box = new AesGcmSeal(key, "rundbrief cms credential", (byte) 1);
     this.configuration = configuration;
   }
 
@@ -82,16 +77,7 @@ public class CredentialVault {
 
   /** The password, sealed; a different text each time. */
   public String seal(String password) {
-    byte[] nonce = new byte[NONCE_BYTES];
-    random.nextBytes(nonce);
-    try {
-      Cipher cipher = cipher(Cipher.ENCRYPT_MODE, nonce);
-      byte[] sealed = cipher.doFinal(password.getBytes(StandardCharsets.UTF_8));
-      ByteBuffer out = ByteBuffer.allocate(NONCE_BYTES + sealed.length).put(nonce).put(sealed);
-      return FORMAT + Base64.getEncoder().encodeToString(out.array());
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("Cannot seal a CMS password", e);
-    }
+    return PREFIX + box.seal(password.getBytes(StandardCharsets.UTF_8));
   }
 
   /**
@@ -120,32 +106,17 @@ public class CredentialVault {
   }
 
   String open(String sealed) {
-    if (sealed == null || !sealed.startsWith(FORMAT)) {
+    if (sealed == null || !sealed.startsWith(PREFIX)) {
       throw unreadable();
     }
-    try {
-      ByteBuffer in =
-          ByteBuffer.wrap(Base64.getDecoder().decode(sealed.substring(FORMAT.length())));
-      byte[] nonce = new byte[NONCE_BYTES];
-      in.get(nonce);
-      byte[] rest = new byte[in.remaining()];
-      in.get(rest);
-      return new String(cipher(Cipher.DECRYPT_MODE, nonce).doFinal(rest), StandardCharsets.UTF_8);
-    } catch (GeneralSecurityException | RuntimeException e) {
-      throw unreadable();
-    }
+    return box.open(sealed.substring(PREFIX.length()), MAX_SEALED_CHARS)
+        .map(plain -> new String(plain, StandardCharsets.UTF_8))
+        .orElseThrow(CredentialVault::unreadable);
   }
 
   private static CmsFetchException unreadable() {
     return new CmsFetchException(
         Reason.UNAUTHORISED,
         "The stored password cannot be read with the server's key; enter it again");
-  }
-
-  private Cipher cipher(int mode, byte[] nonce) throws GeneralSecurityException {
-    Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-    cipher.init(mode, key, new GCMParameterSpec(TAG_BITS, nonce));
-    cipher.updateAAD(CONTEXT);
-    return cipher;
   }
 }

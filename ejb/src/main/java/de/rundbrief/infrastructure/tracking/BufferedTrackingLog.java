@@ -62,7 +62,7 @@ public class BufferedTrackingLog implements TrackingLog {
     if (flushes != null) {
       flushes.cancel(false);
     }
-    while (writer.waiting() > 0 && writer.flush() > 0) {
+    while (writer.flush() > 0) {
       // write what the last second brought
     }
   }

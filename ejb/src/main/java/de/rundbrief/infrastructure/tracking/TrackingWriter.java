@@ -3,6 +3,7 @@ package de.rundbrief.infrastructure.tracking;
 import de.rundbrief.domain.tenant.TenantKey;
 import de.rundbrief.domain.tracking.MachineRules;
 import de.rundbrief.domain.tracking.TrackingEvent;
+import de.rundbrief.domain.tracking.TrackingKind;
 import de.rundbrief.domain.tracking.TrackingLog;
 import de.rundbrief.infrastructure.tenancy.TenantTransactions;
 import java.sql.Connection;
@@ -11,20 +12,28 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Takes opens and clicks into a bounded queue at once and writes them in batches, one transaction
@@ -40,6 +49,8 @@ public final class TrackingWriter implements TrackingLog {
 
   /** Events written per flush at most; the rest wait for the next. */
   static final int BATCH = 20_000;
+
+  private static final Logger LOG = Logger.getLogger(TrackingWriter.class.getName());
 
   private final BlockingQueue<TrackingEvent> queue;
   private final TenantTransactions transactions;
@@ -69,12 +80,9 @@ public final class TrackingWriter implements TrackingLog {
     return dropped.get();
   }
 
-  public int waiting() {
-    return queue.size();
-  }
-
   /**
-   * Writes what waits, at most {@link #BATCH} events.
+   * Writes what waits, at most {@link #BATCH} events, one transaction per tenant; a tenant whose
+   * transaction fails loses its events of this batch, the others are written all the same.
    *
    * @return how many events were taken from the queue
    */
@@ -86,14 +94,63 @@ public final class TrackingWriter implements TrackingLog {
       byTenant.computeIfAbsent(event.tenant(), tenant -> new ArrayList<>()).add(event);
     }
     for (Map.Entry<TenantKey, List<TrackingEvent>> tenant : byTenant.entrySet()) {
-      transactions.inTenant(tenant.getKey(), c -> insert(c, tenant.getValue()));
+      try {
+        transactions.inTenant(tenant.getKey(), c -> insert(c, tenant.getValue()));
+      } catch (RuntimeException e) {
+        LOG.log(
+            Level.SEVERE,
+            tenant.getValue().size() + " tracking events of " + tenant.getKey() + " are lost",
+            e);
+      }
     }
     return events.size();
   }
 
+  /** A counter: events of a mailing by kind, machine or person, link (-1: none) and UTC hour. */
+  private record CountKey(
+      long mailingId, TrackingKind kind, boolean machine, int link, LocalDateTime hour)
+      implements Comparable<CountKey> {
+
+    private static final Comparator<CountKey> ORDER =
+        Comparator.comparingLong(CountKey::mailingId)
+            .thenComparing(CountKey::kind)
+            .thenComparing(CountKey::machine)
+            .thenComparingInt(CountKey::link)
+            .thenComparing(CountKey::hour);
+
+    @Override
+    public int compareTo(CountKey other) {
+      return ORDER.compare(this, other);
+    }
+  }
+
+  /** A recipient who opened or clicked: of the mailing as a whole (link -1), or of one link. */
+  private record RecipientKey(
+      long mailingId, TrackingKind kind, boolean machine, int link, long subscriberId)
+      implements Comparable<RecipientKey> {
+
+    private static final Comparator<RecipientKey> ORDER =
+        Comparator.comparingLong(RecipientKey::mailingId)
+            .thenComparing(RecipientKey::kind)
+            .thenComparing(RecipientKey::machine)
+            .thenComparingInt(RecipientKey::link)
+            .thenComparingLong(RecipientKey::subscriberId);
+
+    @Override
+    public int compareTo(RecipientKey other) {
+      return ORDER.compare(this, other);
+    }
+  }
+
+  /** A recipient of a mailing. */
+  private record Sent(long mailingId, long subscriberId) {}
+
   /**
-   * Writes one tenant's events: each as it is, and into the counters the statistics read (events
-   * per mailing, kind, machine or person, link and hour; recipients who opened or clicked).
+   * Writes one tenant's events: each as it is, and into the counters the statistics read. Events of
+   * a mailing that no longer exists are left out; those of a subscriber that no longer exists
+   * (erased since the mail went out) are kept linked to nobody, without address or agent. The
+   * counters are written in key order, so that instances writing the same counters at once wait for
+   * each other instead of deadlocking.
    *
    * @return how many events were written
    */
@@ -102,10 +159,17 @@ public final class TrackingWriter implements TrackingLog {
       return 0;
     }
     String tenant = events.get(0).tenant().value();
-    Set<Long> mailings = existingMailings(c, tenant, events);
-    Map<String, Instant> sentAt = sentAt(c, tenant, events);
-    Map<List<Object>, Long> counts = new LinkedHashMap<>();
-    Set<List<Object>> recipients = new LinkedHashSet<>();
+    Set<Long> mailings =
+        existing(c, "mailing", tenant, events.stream().map(TrackingEvent::mailingId).toList());
+    Set<Long> subscribers =
+        existing(
+            c,
+            "subscriber",
+            tenant,
+            events.stream().map(TrackingEvent::subscriberId).filter(Objects::nonNull).toList());
+    Map<Sent, Instant> sentAt = sentAt(c, tenant, events);
+    Map<CountKey, Long> counts = new TreeMap<>();
+    Set<RecipientKey> recipients = new TreeSet<>();
     int written = 0;
     try (PreparedStatement insert =
         c.prepareStatement(
@@ -115,11 +179,17 @@ public final class TrackingWriter implements TrackingLog {
         if (!mailings.contains(event.mailingId())) {
           continue;
         }
-        boolean machine = event.machine() || soonAfterSending(event, sentAt);
+        boolean known = event.subscriberId() != null && subscribers.contains(event.subscriberId());
+        Instant sent = known ? sentAt.get(new Sent(event.mailingId(), event.subscriberId())) : null;
+        boolean machine =
+            event.machine()
+                || (sent != null
+                    && MachineRules.soonAfterSending(
+                        event.kind(), Duration.between(sent, event.occurredAt())));
         int link = event.linkIndex() == null ? -1 : event.linkIndex();
         insert.setString(1, tenant);
         insert.setLong(2, event.mailingId());
-        setLong(insert, 3, event.subscriberId());
+        setLong(insert, 3, known ? event.subscriberId() : null);
         insert.setString(4, event.kind().name());
         if (event.linkIndex() == null) {
           insert.setNull(5, Types.INTEGER);
@@ -127,8 +197,8 @@ public final class TrackingWriter implements TrackingLog {
           insert.setInt(5, link);
         }
         insert.setTimestamp(6, Timestamp.from(event.occurredAt()));
-        insert.setString(7, event.ip());
-        insert.setString(8, event.userAgent());
+        insert.setString(7, known ? event.ip() : null);
+        insert.setString(8, known ? event.userAgent() : null);
         insert.setBoolean(9, machine);
         insert.addBatch();
         written++;
@@ -136,14 +206,14 @@ public final class TrackingWriter implements TrackingLog {
             LocalDateTime.ofInstant(event.occurredAt(), ZoneOffset.UTC)
                 .truncatedTo(ChronoUnit.HOURS);
         counts.merge(
-            List.of(event.mailingId(), event.kind().name(), machine, link, hour), 1L, Long::sum);
-        if (event.subscriberId() != null) {
+            new CountKey(event.mailingId(), event.kind(), machine, link, hour), 1L, Long::sum);
+        if (known) {
           recipients.add(
-              List.of(event.mailingId(), event.kind().name(), machine, -1, event.subscriberId()));
+              new RecipientKey(event.mailingId(), event.kind(), machine, -1, event.subscriberId()));
           if (link >= 0) {
             recipients.add(
-                List.of(
-                    event.mailingId(), event.kind().name(), machine, link, event.subscriberId()));
+                new RecipientKey(
+                    event.mailingId(), event.kind(), machine, link, event.subscriberId()));
           }
         }
       }
@@ -155,8 +225,7 @@ public final class TrackingWriter implements TrackingLog {
   }
 
   /** Adds to the event counters, creating those not there yet. */
-  private void count(Connection c, String tenant, Map<List<Object>, Long> counts)
-      throws SQLException {
+  private void count(Connection c, String tenant, Map<CountKey, Long> counts) throws SQLException {
     String sql =
         postgreSql
             ? "INSERT INTO tracking_count (tenant_id, mailing_id, kind, machine, link_index,"
@@ -175,14 +244,14 @@ public final class TrackingWriter implements TrackingLog {
                 + " link_index, hour_utc, events) VALUES (s.tenant_id, s.mailing_id, s.kind,"
                 + " s.machine, s.link_index, s.hour_utc, s.events)";
     try (PreparedStatement upsert = c.prepareStatement(sql)) {
-      for (Map.Entry<List<Object>, Long> count : counts.entrySet()) {
-        List<Object> key = count.getKey();
+      for (Map.Entry<CountKey, Long> count : counts.entrySet()) {
+        CountKey key = count.getKey();
         upsert.setString(1, tenant);
-        upsert.setLong(2, (Long) key.get(0));
-        upsert.setString(3, (String) key.get(1));
-        upsert.setBoolean(4, (Boolean) key.get(2));
-        upsert.setInt(5, (Integer) key.get(3));
-        upsert.setObject(6, key.get(4));
+        upsert.setLong(2, key.mailingId());
+        upsert.setString(3, key.kind().name());
+        upsert.setBoolean(4, key.machine());
+        upsert.setInt(5, key.link());
+        upsert.setObject(6, key.hour());
         upsert.setLong(7, count.getValue());
         upsert.addBatch();
       }
@@ -191,7 +260,7 @@ public final class TrackingWriter implements TrackingLog {
   }
 
   /** Notes who opened or clicked, once each. */
-  private void remember(Connection c, String tenant, Set<List<Object>> recipients)
+  private void remember(Connection c, String tenant, Set<RecipientKey> recipients)
       throws SQLException {
     String sql =
         postgreSql
@@ -201,40 +270,29 @@ public final class TrackingWriter implements TrackingLog {
                 + " subscriber_id) KEY (tenant_id, mailing_id, kind, machine, link_index,"
                 + " subscriber_id) VALUES (?, ?, ?, ?, ?, ?)";
     try (PreparedStatement insert = c.prepareStatement(sql)) {
-      for (List<Object> key : recipients) {
+      for (RecipientKey key : recipients) {
         insert.setString(1, tenant);
-        insert.setLong(2, (Long) key.get(0));
-        insert.setString(3, (String) key.get(1));
-        insert.setBoolean(4, (Boolean) key.get(2));
-        insert.setInt(5, (Integer) key.get(3));
-        insert.setLong(6, (Long) key.get(4));
+        insert.setLong(2, key.mailingId());
+        insert.setString(3, key.kind().name());
+        insert.setBoolean(4, key.machine());
+        insert.setInt(5, key.link());
+        insert.setLong(6, key.subscriberId());
         insert.addBatch();
       }
       insert.executeBatch();
     }
   }
 
-  private static boolean soonAfterSending(TrackingEvent event, Map<String, Instant> sentAt) {
-    if (event.subscriberId() == null) {
-      return false;
-    }
-    Instant sent = sentAt.get(event.mailingId() + "/" + event.subscriberId());
-    if (sent == null) {
-      return false;
-    }
-    return MachineRules.soonAfterSending(
-        event.kind(), java.time.Duration.between(sent, event.occurredAt()));
-  }
-
-  private static Set<Long> existingMailings(Connection c, String tenant, List<TrackingEvent> events)
+  /** Which of these ids the tenant's table still has. */
+  private static Set<Long> existing(Connection c, String table, String tenant, List<Long> ids)
       throws SQLException {
-    Set<Long> wanted = new LinkedHashSet<>();
-    events.forEach(event -> wanted.add(event.mailingId()));
-    Set<Long> found = new LinkedHashSet<>();
-    for (List<Long> part : parts(new ArrayList<>(wanted))) {
+    Set<Long> found = new HashSet<>();
+    for (List<Long> part : parts(new ArrayList<>(new LinkedHashSet<>(ids)))) {
       try (PreparedStatement select =
           c.prepareStatement(
-              "SELECT id FROM mailing WHERE tenant_id = ? AND id IN ("
+              "SELECT id FROM "
+                  + table
+                  + " WHERE tenant_id = ? AND id IN ("
                   + marks(part.size())
                   + ")")) {
         select.setString(1, tenant);
@@ -251,9 +309,9 @@ public final class TrackingWriter implements TrackingLog {
     return found;
   }
 
-  /** When each recipient of the batch was sent its message, by "mailing/subscriber". */
-  private static Map<String, Instant> sentAt(
-      Connection c, String tenant, List<TrackingEvent> events) throws SQLException {
+  /** When each recipient of the batch was sent its message. */
+  private static Map<Sent, Instant> sentAt(Connection c, String tenant, List<TrackingEvent> events)
+      throws SQLException {
     Map<Long, Set<Long>> byMailing = new LinkedHashMap<>();
     for (TrackingEvent event : events) {
       if (event.subscriberId() != null) {
@@ -262,7 +320,7 @@ public final class TrackingWriter implements TrackingLog {
             .add(event.subscriberId());
       }
     }
-    Map<String, Instant> sent = new HashMap<>();
+    Map<Sent, Instant> sent = new HashMap<>();
     for (Map.Entry<Long, Set<Long>> mailing : byMailing.entrySet()) {
       for (List<Long> part : parts(new ArrayList<>(mailing.getValue()))) {
         try (PreparedStatement select =
@@ -278,7 +336,8 @@ public final class TrackingWriter implements TrackingLog {
           }
           try (ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
-              sent.put(mailing.getKey() + "/" + rows.getLong(1), rows.getTimestamp(2).toInstant());
+              sent.put(
+                  new Sent(mailing.getKey(), rows.getLong(1)), rows.getTimestamp(2).toInstant());
             }
           }
         }

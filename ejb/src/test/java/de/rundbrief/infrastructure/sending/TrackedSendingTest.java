@@ -157,6 +157,27 @@ class TrackedSendingTest {
                 mailing))
         .as("Ada's events stay counted, linked to nobody")
         .containsExactly("6/2/2");
+
+    writer.record(event(key, mailing, ada, TrackingKind.CLICK, 0, later.plusSeconds(60), false));
+    assertThat(writer.flush()).isEqualTo(1);
+    assertThat(
+            Sql.column(
+                db.owner,
+                "SELECT COUNT(*) || '/' || COUNT(subscriber_id) || '/' || COUNT(ip) || '/'"
+                    + " || COUNT(user_agent) FROM tracking_event WHERE tenant_id = ?"
+                    + " AND mailing_id = ?",
+                tenant,
+                mailing))
+        .as("a click on an old mail after the erasure is counted and linked to nobody")
+        .containsExactly("7/2/2/2");
+    assertThat(
+            Sql.column(
+                db.owner,
+                "SELECT COUNT(*) FROM tracking_recipient WHERE tenant_id = ? AND subscriber_id = ?"
+                    + " AND link_index = 0",
+                tenant,
+                ada))
+        .containsExactly("1");
   }
 
   @Test
