@@ -92,6 +92,19 @@ public class Mailing extends TenantOwnedEntity {
   @Column(name = "RECIPIENT_COUNT", nullable = false)
   private int recipientCount;
 
+  /**
+   * Totals kept when the per-recipient records were deleted by the retention sweep; {@code null}
+   * while they are there.
+   */
+  @Column(name = "SENT_COUNT")
+  private Long sentCount;
+
+  @Column(name = "FAILED_COUNT")
+  private Long failedCount;
+
+  @Column(name = "SKIPPED_COUNT")
+  private Long skippedCount;
+
   /** Whether links and an open pixel are tracked, where the tenant's setting tracks at all. */
   @Column(name = "TRACKING", nullable = false)
   private boolean tracking = true;
@@ -320,6 +333,23 @@ public class Mailing extends TenantOwnedEntity {
 
   public int getRecipientCount() {
     return recipientCount;
+  }
+
+  /** Whether the per-recipient records are gone and only the totals tell what went out. */
+  public boolean hasOnlyTotals() {
+    return sentCount != null;
+  }
+
+  public long getSentCount() {
+    return sentCount == null ? 0 : sentCount;
+  }
+
+  public long getFailedCount() {
+    return failedCount == null ? 0 : failedCount;
+  }
+
+  public long getSkippedCount() {
+    return skippedCount == null ? 0 : skippedCount;
   }
 
   public String getImprintHtml() {

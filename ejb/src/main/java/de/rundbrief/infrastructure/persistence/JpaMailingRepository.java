@@ -120,6 +120,19 @@ public class JpaMailingRepository implements MailingRepository {
 
   @Override
   public MailingProgress progress(Mailing mailing) {
+    if (mailing.hasOnlyTotals()) {
+      return new MailingProgress(
+          mailing.getId(),
+          mailing.getStatus(),
+          mailing.getSentCount() + mailing.getFailedCount() + mailing.getSkippedCount(),
+          0,
+          0,
+          mailing.getSentCount(),
+          mailing.getFailedCount(),
+          mailing.getSkippedCount(),
+          null,
+          null);
+    }
     Map<RecipientState, Long> counts = new EnumMap<>(RecipientState.class);
     Instant first = null;
     Instant last = null;

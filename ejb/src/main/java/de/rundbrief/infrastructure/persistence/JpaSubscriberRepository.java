@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.eclipse.persistence.config.QueryHints;
 
 @ApplicationScoped
 public class JpaSubscriberRepository implements SubscriberRepository {
@@ -57,8 +58,25 @@ public class JpaSubscriberRepository implements SubscriberRepository {
     em.persist(subscriber);
   }
 
+  /**
+   * Deletes the subscriber; its opens, clicks and bounces stay counted, linked to nobody, without
+   * address, agent or reason text. This is the only path by which subscribers are deleted.
+   */
   @Override
   public void remove(Subscriber subscriber) {
+    String tenant = BoundTenant.of(em, "Subscribers are deleted").value();
+    for (String unlink :
+        List.of(
+            "UPDATE tracking_event SET subscriber_id = NULL, ip = NULL, user_agent = NULL"
+                + " WHERE tenant_id = ?1 AND subscriber_id = ?2",
+            "UPDATE bounce_event SET subscriber_id = NULL, reason = ''"
+                + " WHERE tenant_id = ?1 AND subscriber_id = ?2")) {
+      em.createNativeQuery(unlink)
+          .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
+          .setParameter(1, tenant)
+          .setParameter(2, subscriber.getId())
+          .executeUpdate();
+    }
     em.remove(em.contains(subscriber) ? subscriber : em.merge(subscriber));
   }
 

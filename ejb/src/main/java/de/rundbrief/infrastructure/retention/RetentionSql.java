@@ -35,11 +35,28 @@ final class RetentionSql {
 
   /**
    * Deletes the per-recipient records of the tenant's mailings that ended (sent or cancelled)
-   * before {@code before}; the mailings themselves stay, with their number of recipients.
+   * before {@code before}; the mailings themselves stay, with their totals of sent, failed and
+   * skipped recipients counted from the records just before they go.
    *
    * @return the number deleted
    */
   static int sendingRecords(Connection c, TenantKey tenant, Instant before) throws SQLException {
+    try (PreparedStatement totals =
+        c.prepareStatement(
+            "UPDATE mailing m SET"
+                + " sent_count = (SELECT COUNT(*) FROM mailing_recipient r WHERE r.tenant_id ="
+                + " m.tenant_id AND r.mailing_id = m.id AND r.state = 'SENT'),"
+                + " failed_count = (SELECT COUNT(*) FROM mailing_recipient r WHERE r.tenant_id ="
+                + " m.tenant_id AND r.mailing_id = m.id AND r.state = 'FAILED'),"
+                + " skipped_count = (SELECT COUNT(*) FROM mailing_recipient r WHERE r.tenant_id ="
+                + " m.tenant_id AND r.mailing_id = m.id AND r.state = 'SKIPPED'),"
+                + " version = version + 1"
+                + " WHERE m.tenant_id = ? AND m.status IN ('SENT', 'CANCELLED')"
+                + " AND m.finished_at < ? AND m.sent_count IS NULL")) {
+      totals.setString(1, tenant.value());
+      totals.setTimestamp(2, Timestamp.from(before));
+      totals.executeUpdate();
+    }
     try (PreparedStatement delete =
         c.prepareStatement(
             "DELETE FROM mailing_recipient WHERE tenant_id = ? AND mailing_id IN"

@@ -93,6 +93,15 @@ class RetentionSqlTest {
         .containsExactly("CANCELLED", "SENDING");
     assertThat(Sql.column(SEED, "SELECT count(*) FROM mailing WHERE tenant_id = ?", A))
         .containsExactly("3");
+    assertThat(
+            Sql.column(
+                SEED,
+                "SELECT status || ':' || COALESCE(CAST(sent_count AS VARCHAR), '-') || '/'"
+                    + " || COALESCE(CAST(failed_count AS VARCHAR), '-') FROM mailing"
+                    + " WHERE tenant_id = ? ORDER BY status",
+                A))
+        .as("the mailing whose records went keeps its totals; the others still count theirs")
+        .containsExactly("CANCELLED:-/-", "SENDING:-/-", "SENT:1/0");
     assertThat(Sql.column(SEED, "SELECT count(*) FROM mailing_recipient WHERE tenant_id = ?", B))
         .containsExactly("3");
   }

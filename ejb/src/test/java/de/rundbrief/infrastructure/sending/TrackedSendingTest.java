@@ -6,12 +6,13 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import de.rundbrief.domain.setting.SettingKey;
+import de.rundbrief.domain.subscriber.SubscriberRepository;
 import de.rundbrief.domain.tenant.TenantKey;
 import de.rundbrief.domain.tracking.MailingStatistics;
 import de.rundbrief.domain.tracking.TrackingEvent;
 import de.rundbrief.domain.tracking.TrackingKind;
 import de.rundbrief.domain.tracking.TrackingToken;
-import de.rundbrief.infrastructure.persistence.TrackingStatisticsAccess;
+import de.rundbrief.infrastructure.persistence.Repositories;
 import de.rundbrief.infrastructure.tracking.AesGcmTrackingTokens;
 import de.rundbrief.infrastructure.tracking.TrackingWriter;
 import de.rundbrief.testsupport.Jpa;
@@ -117,9 +118,9 @@ class TrackedSendingTest {
 
     try (Jpa jpa = new Jpa(PostgresDatabase.get().app())) {
       MailingStatistics.Counts opens =
-          jpa.inTenant(tenant, em -> TrackingStatisticsAccess.of(em).opens(mailing));
+          jpa.inTenant(tenant, em -> Repositories.trackingStatistics(em).opens(mailing));
       MailingStatistics.Counts clickCounts =
-          jpa.inTenant(tenant, em -> TrackingStatisticsAccess.of(em).clicks(mailing));
+          jpa.inTenant(tenant, em -> Repositories.trackingStatistics(em).clicks(mailing));
       assertThat(opens).isEqualTo(new MailingStatistics.Counts(2, 1, 1, 1));
       assertThat(clickCounts)
           .as("Bea's click three seconds after delivery is a scanner's")
@@ -128,7 +129,7 @@ class TrackedSendingTest {
           jpa.inTenant(
               tenant,
               em ->
-                  TrackingStatisticsAccess.of(em)
+                  Repositories.trackingStatistics(em)
                       .links(
                           mailing,
                           List.of("https://nord.example/angebot", "https://nord.example/blog")));
@@ -137,7 +138,7 @@ class TrackedSendingTest {
       String other = tenant + "-b";
       db.tenant(other);
       MailingStatistics.Counts foreign =
-          jpa.inTenant(other, em -> TrackingStatisticsAccess.of(em).clicks(mailing));
+          jpa.inTenant(other, em -> Repositories.trackingStatistics(em).clicks(mailing));
       assertThat(foreign)
           .as("another tenant sees nothing of this mailing")
           .isEqualTo(MailingStatistics.Counts.NONE);
@@ -147,7 +148,15 @@ class TrackedSendingTest {
                 db.owner, "SELECT COUNT(*) FROM tracking_event WHERE mailing_id = ?", 999_999_999L))
         .containsExactly("0");
 
-    Sql.update(db.owner, "DELETE FROM subscriber WHERE tenant_id = ? AND id = ?", tenant, ada);
+    try (Jpa jpa = new Jpa(PostgresDatabase.get().app())) {
+      jpa.inTenant(
+          tenant,
+          em -> {
+            SubscriberRepository subscribers = Repositories.subscribers(em);
+            subscribers.remove(subscribers.find(ada).orElseThrow());
+            return null;
+          });
+    }
     assertThat(
             Sql.column(
                 db.owner,

@@ -1,0 +1,19 @@
+package de.rundbrief.infrastructure.persistence;
+
+import de.rundbrief.domain.subscriber.SubscriberRepository;
+import de.rundbrief.domain.tracking.TrackingStatistics;
+import jakarta.persistence.EntityManager;
+
+/** The JPA repositories over one entity manager, for tests of other packages. */
+public final class Repositories {
+
+  private Repositories() {}
+
+  public static TrackingStatistics trackingStatistics(EntityManager em) {
+    return new JpaTrackingStatistics(em);
+  }
+
+  public static SubscriberRepository subscribers(EntityManager em) {
+    return new JpaSubscriberRepository(em, em);
+  }
+}
