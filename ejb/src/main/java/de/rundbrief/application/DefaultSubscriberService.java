@@ -15,6 +15,7 @@ import de.rundbrief.domain.subscriber.SubscriberFilter;
 import de.rundbrief.domain.subscriber.SubscriberNotFoundException;
 import de.rundbrief.domain.subscriber.SubscriberRepository;
 import de.rundbrief.domain.tenant.TenantKey;
+import de.rundbrief.domain.tracking.TrackingEvent;
 import de.rundbrief.domain.tracking.TrackingStatistics;
 import de.rundbrief.infrastructure.tenancy.AcrossTenants;
 import de.rundbrief.infrastructure.tenancy.Audited;
@@ -24,6 +25,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.validation.executable.ValidateOnExecution;
 import java.time.Clock;
+import java.util.List;
 
 @Stateless
 // Hibernate Validator's CDI extension only looks at classes that carry a validation annotation
@@ -143,11 +145,19 @@ public class DefaultSubscriberService implements SubscriberService {
   public SubscriberDetail detail(TenantKey tenant, long id) {
     Subscriber subscriber = get(tenant, id);
     return new SubscriberDetail(
-        subscriber,
-        fields.valuesOf(id),
-        lists.subscriptionsOf(id),
-        consentLog.history(id),
-        tracking.eventsOf(id));
+        subscriber, fields.valuesOf(id), lists.subscriptionsOf(id), consentLog.history(id));
+  }
+
+  @Override
+  @RolesAllowed({
+    Roles.CENTRAL_ADMIN,
+    Roles.CENTRAL_MARKETING,
+    Roles.TENANT_ADMIN,
+    Roles.TENANT_EDITOR,
+    Roles.TENANT_VIEWER
+  })
+  public List<TrackingEvent> trackingEvents(TenantKey tenant, long id) {
+    return tracking.eventsOf(get(tenant, id).getId());
   }
 
   @Override

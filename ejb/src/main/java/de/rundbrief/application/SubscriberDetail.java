@@ -4,26 +4,23 @@ import de.rundbrief.domain.attribute.AttributeValue;
 import de.rundbrief.domain.consent.ConsentEvent;
 import de.rundbrief.domain.mailinglist.Subscription;
 import de.rundbrief.domain.subscriber.Subscriber;
-import de.rundbrief.domain.tracking.TrackingEvent;
 import java.util.List;
 
 /**
  * Everything Rundbrief keeps about one subscriber: its data and field values, its subscriptions,
- * its consent history and its opens and clicks. The subscriber detail shows it; the data export
- * (GDPR Art. 15 and 20) writes it out.
+ * and its consent history. The subscriber detail shows it; the data export (GDPR Art. 15 and 20)
+ * writes it out.
  */
 public record SubscriberDetail(
     Subscriber subscriber,
     List<AttributeValue> attributes,
     List<Subscription> subscriptions,
-    List<ConsentEvent> consentEvents,
-    List<TrackingEvent> trackingEvents) {
+    List<ConsentEvent> consentEvents) {
 
   public SubscriberDetail {
     attributes = List.copyOf(attributes);
     subscriptions = List.copyOf(subscriptions);
     consentEvents = List.copyOf(consentEvents);
-    trackingEvents = List.copyOf(trackingEvents);
   }
 
   public List<AttributeValue> getAttributes() {

@@ -5,9 +5,11 @@ import de.rundbrief.domain.PageRequest;
 import de.rundbrief.domain.subscriber.Subscriber;
 import de.rundbrief.domain.subscriber.SubscriberFilter;
 import de.rundbrief.domain.tenant.TenantKey;
+import de.rundbrief.domain.tracking.TrackingEvent;
 import jakarta.ejb.Local;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import java.util.List;
 
 /** A tenant's subscribers, and the cross-tenant list for central staff. */
 @Local
@@ -41,6 +43,15 @@ public interface SubscriberService {
    *     subscriber
    */
   SubscriberDetail detail(@NotNull TenantKey tenant, long id);
+
+  /**
+   * The subscriber's opens and clicks, newest first, at most {@link
+   * de.rundbrief.domain.tracking.TrackingStatistics#EVENTS_OF_ONE}.
+   *
+   * @throws de.rundbrief.domain.subscriber.SubscriberNotFoundException if the tenant has no such
+   *     subscriber
+   */
+  List<TrackingEvent> trackingEvents(@NotNull TenantKey tenant, long id);
 
   /**
    * Erases a subscriber on request (GDPR Art. 17): its data, subscriptions and consent events are

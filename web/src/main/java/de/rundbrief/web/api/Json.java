@@ -239,14 +239,15 @@ public final class Json {
       List<SubscriptionJson> subscriptions,
       List<ConsentEventJson> consentEvents,
       List<TrackingEventJson> trackingEvents) {
-    public static SubscriberExportJson of(TenantKey tenant, SubscriberDetail detail) {
+    public static SubscriberExportJson of(
+        TenantKey tenant, SubscriberDetail detail, List<TrackingEvent> trackingEvents) {
       return new SubscriberExportJson(
           tenant.value(),
           Instant.now(),
           SubscriberJson.of(detail.subscriber(), detail.attributes()),
           detail.subscriptions().stream().map(SubscriptionJson::of).toList(),
           detail.consentEvents().stream().map(ConsentEventJson::of).toList(),
-          detail.trackingEvents().stream().map(TrackingEventJson::of).toList());
+          trackingEvents.stream().map(TrackingEventJson::of).toList());
     }
   }
 

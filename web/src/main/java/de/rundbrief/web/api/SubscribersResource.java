@@ -105,7 +105,9 @@ public class SubscribersResource {
   @Path("{id}/export")
   public Response export(@PathParam("tenant") String tenantKey, @PathParam("id") long id) {
     TenantKey tenant = tenant(tenantKey);
-    SubscriberExportJson export = SubscriberExportJson.of(tenant, subscribers.detail(tenant, id));
+    SubscriberExportJson export =
+        SubscriberExportJson.of(
+            tenant, subscribers.detail(tenant, id), subscribers.trackingEvents(tenant, id));
     return Response.ok(export)
         .header("Content-Disposition", "attachment; filename=\"subscriber-" + id + ".json\"")
         .build();
@@ -116,7 +118,7 @@ public class SubscribersResource {
   @Path("{id}/tracking")
   public List<Json.TrackingEventJson> tracking(
       @PathParam("tenant") String tenantKey, @PathParam("id") long id) {
-    return subscribers.detail(tenant(tenantKey), id).trackingEvents().stream()
+    return subscribers.trackingEvents(tenant(tenantKey), id).stream()
         .map(Json.TrackingEventJson::of)
         .toList();
   }

@@ -94,7 +94,9 @@ public class SubscriberDetailBacking implements Serializable {
 
   /** Everything kept about the subscriber as a JSON file (GDPR Art. 15 and 20). */
   public StreamedContent getExport() {
-    SubscriberExportJson export = SubscriberExportJson.of(key(), subscribers.detail(key(), id));
+    SubscriberExportJson export =
+        SubscriberExportJson.of(
+            key(), subscribers.detail(key(), id), subscribers.trackingEvents(key(), id));
     byte[] json;
     try (Jsonb jsonb = JsonbBuilder.create(new JsonbConfig().withFormatting(true))) {
       json = jsonb.toJson(export).getBytes(StandardCharsets.UTF_8);
