@@ -159,7 +159,7 @@ public class DefaultCmsService implements CmsService {
       throw new InvalidCmsSourceException("Only a web page source becomes a whole mailing body");
     }
     CmsReader.CmsPage page = reader.page(source);
-    return new CmsPageBody(page.title(), mailHtml.sanitise(page.html()));
+    return new CmsPageBody(page.title(), mailHtml.sanitise(ContentBlocks.inert(page.html())));
   }
 
   private void applyCredentials(CmsSource source, CmsSourceData data) {

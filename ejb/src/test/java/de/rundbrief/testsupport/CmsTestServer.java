@@ -29,7 +29,8 @@ import java.util.concurrent.Executors;
  *   <li>{@code /slow}: headers after {@code ?ms=} milliseconds (default 30 s);
  *   <li>{@code /drip}: a feed that sends one byte every 100 ms, for a minute;
  *   <li>{@code /huge}: {@code ?bytes=} bytes of a feed that never closes its channel;
- *   <li>{@code /redirect?to=<address>}: 302 to the address.
+ *   <li>{@code /redirect?to=<address>}: 302 to the address; {@code /bad-redirect}: 302 to something
+ *       that is no address.
  * </ul>
  */
 public final class CmsTestServer implements AutoCloseable {
@@ -120,6 +121,9 @@ public final class CmsTestServer implements AutoCloseable {
         for (long sent = 0; sent < bytes; sent += filler.length) {
           out.write(filler);
         }
+      } else if (path.equals("/bad-redirect")) {
+        exchange.getResponseHeaders().set("Location", "http://[not an address/");
+        exchange.sendResponseHeaders(302, -1);
       } else if (path.equals("/redirect")) {
         exchange.getResponseHeaders().set("Location", query.substring("to=".length()));
         exchange.sendResponseHeaders(302, -1);

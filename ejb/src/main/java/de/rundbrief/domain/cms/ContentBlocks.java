@@ -69,6 +69,14 @@ public final class ContentBlocks {
    * so that no two braces from the CMS ever stand together and become a placeholder, neither now
    * nor after the sanitiser has decoded the text on a later save.
    */
+  /**
+   * Text or HTML from the CMS with a zero-width space after every opening brace, so that nothing in
+   * it ever becomes a placeholder: for a whole page taken as the body.
+   */
+  public static String inert(String html) {
+    return html.replace("{", "{" + ZERO_WIDTH_SPACE);
+  }
+
   static String escape(String text) {
     StringBuilder out = new StringBuilder(text.length() + 16);
     for (char c : text.toCharArray()) {

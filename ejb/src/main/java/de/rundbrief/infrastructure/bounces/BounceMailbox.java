@@ -18,8 +18,9 @@ import java.util.logging.Logger;
 /**
  * Reads the bounce mailbox that IT provides, over IMAP or POP3 (with or without TLS): each message
  * is parsed, its consequences applied, and then it is deleted. A message whose consequences could
- * not be written stays for the next round; one that is not a bounce is deleted too, so that the
- * mailbox does not fill up, and counted in the log.
+ * not be written stays for the next round, and so does the rest of a round in which the connection
+ * broke; one that is not a bounce is deleted too, so that the mailbox does not fill up, and counted
+ * in the log.
  */
 public final class BounceMailbox {
 
@@ -70,8 +71,14 @@ public final class BounceMailbox {
         Message[] messages = inbox.getMessages(1, Math.min(inbox.getMessageCount(), ROUND));
         for (Message message : messages) {
           BounceReport report = parser.parse((MimeMessage) message);
+          if (report.kind() == BounceKind.UNKNOWN && !inbox.isOpen()) {
+            // the connection broke while reading: the message was not read, so it stays
+            LOG.warning("The bounce mailbox closed during a round: " + report.reason());
+            break;
+          }
           try {
-            processor.apply(report);
+            BounceProcessor.Outcome outcome = processor.apply(report);
+            LOG.fine(() -> report.kind() + " report: " + outcome + " (" + report.status() + ")");
           } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "A bounce could not be applied; it stays in the mailbox", e);
             continue;

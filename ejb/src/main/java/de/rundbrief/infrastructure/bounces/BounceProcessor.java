@@ -46,8 +46,6 @@ public final class BounceProcessor {
     IGNORED
   }
 
-  private static final int REASON_LENGTH = 1000;
-
   private final TenantTransactions transactions;
   private final boolean postgreSql;
   private final Settings settings;
@@ -85,9 +83,7 @@ public final class BounceProcessor {
       insert.setLong(3, recipient.subscriberId());
       insert.setString(4, report.kind().name());
       insert.setString(5, report.status());
-      String reason = report.reason() == null ? "" : report.reason();
-      insert.setString(
-          6, reason.length() > REASON_LENGTH ? reason.substring(0, REASON_LENGTH) : reason);
+      insert.setString(6, report.reason());
       insert.setTimestamp(7, Timestamp.from(now));
       insert.executeUpdate();
     }
@@ -191,8 +187,7 @@ public final class BounceProcessor {
         insert.setLong(4, left.get(i)[1]);
         insert.setString(5, names.get(i));
         insert.setTimestamp(6, at);
-        String reason = report.reason() == null ? "" : report.reason();
-        insert.setString(7, reason.length() > 2000 ? reason.substring(0, 2000) : reason);
+        insert.setString(7, report.reason());
         insert.executeUpdate();
       }
     }

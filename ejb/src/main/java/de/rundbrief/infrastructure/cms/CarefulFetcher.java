@@ -47,7 +47,7 @@ import org.apache.hc.core5.util.Timeout;
  *
  * Every failure is a {@link CmsFetchException} whose reason the screen can explain.
  */
-public final class CarefulFetcher {
+public final class CarefulFetcher implements AutoCloseable {
 
   /** How long and how much, at most. */
   public record Limits(
@@ -75,29 +75,38 @@ public final class CarefulFetcher {
   private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
   private static final String USER_AGENT = "Rundbrief CMS reader";
 
-  private final AddressPolicy policy;
   private final Limits limits;
+  private final long deadline;
+  private final CloseableHttpClient client;
 
+  /**
+   * A fetcher for one read of a source: a feed, or a page with its stylesheets. Its total time-out
+   * covers everything it fetches, and its connections are reused until it is closed.
+   */
   public CarefulFetcher(AddressPolicy policy, Limits limits) {
-    this.policy = Objects.requireNonNull(policy, "policy");
     this.limits = Objects.requireNonNull(limits, "limits");
+    this.deadline = System.nanoTime() + limits.totalTimeout().toNanos();
+    this.client = client(Objects.requireNonNull(policy, "policy"), limits);
   }
 
   /**
    * GETs the document.
    *
    * @param accept the Accept header
-   * @param authorization an Authorization header value for the first host, or {@code null}
+   * @param authorization an Authorization header value, sent only to the address's own scheme, host
+   *     and port (not on after a redirect elsewhere, nor from https down to http), or {@code null}
    */
   public Document get(URI address, String accept, String authorization) {
-    long deadline = System.nanoTime() + limits.totalTimeout().toNanos();
     URI current = checkedAddress(address);
-    String originalHost = current.getHost();
-    try (CloseableHttpClient client = client()) {
+    URI origin = origin(current);
+    try {
       for (int hops = 0; ; hops++) {
+        if (System.nanoTime() > deadline) {
+          throw timeTooLong(current);
+        }
         HttpGet request = new HttpGet(current);
         request.setHeader(HttpHeaders.ACCEPT, accept);
-        if (authorization != null && current.getHost().equalsIgnoreCase(originalHost)) {
+        if (authorization != null && origin(current).equals(origin)) {
           request.setHeader(HttpHeaders.AUTHORIZATION, authorization);
         }
         ClassicHttpResponse response = client.executeOpen(null, request, null);
@@ -110,7 +119,7 @@ public final class CarefulFetcher {
                   Reason.HTTP_ERROR,
                   "Too many redirects, or a redirect without target, from " + current);
             }
-            current = checkedAddress(current.resolve(location.getValue().strip()));
+            current = checkedAddress(redirectTarget(current, location.getValue()));
             request.cancel();
             continue;
           }
@@ -123,7 +132,7 @@ public final class CarefulFetcher {
             throw new CmsFetchException(
                 Reason.HTTP_ERROR, "HTTP " + status + " from " + current.getHost());
           }
-          return read(current, response.getEntity(), deadline);
+          return read(current, response.getEntity());
         } catch (RuntimeException | IOException e) {
           request.cancel();
           throw e;
@@ -144,7 +153,7 @@ public final class CarefulFetcher {
     }
   }
 
-  private Document read(URI uri, HttpEntity entity, long deadline) throws IOException {
+  private Document read(URI uri, HttpEntity entity) throws IOException {
     if (entity == null) {
       return new Document(uri, null, null, new byte[0]);
     }
@@ -161,13 +170,7 @@ public final class CarefulFetcher {
         throw tooLarge(uri);
       }
       if (System.nanoTime() > deadline) {
-        throw new CmsFetchException(
-            Reason.TIMEOUT,
-            "The answer from "
-                + uri.getHost()
-                + " took longer than "
-                + limits.totalTimeout().toSeconds()
-                + " s");
+        throw timeTooLong(uri);
       }
     }
     in.close();
@@ -196,6 +199,43 @@ public final class CarefulFetcher {
     }
   }
 
+  private CmsFetchException timeTooLong(URI uri) {
+    return new CmsFetchException(
+        Reason.TIMEOUT,
+        "Reading from "
+            + uri.getHost()
+            + " took longer than "
+            + limits.totalTimeout().toSeconds()
+            + " s");
+  }
+
+  /** Scheme, host and port: where credentials may go. */
+  private static URI origin(URI uri) {
+    String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+    int port = uri.getPort() != -1 ? uri.getPort() : scheme.equals("https") ? 443 : 80;
+    return URI.create(scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + ":" + port);
+  }
+
+  private static URI redirectTarget(URI from, String location) {
+    try {
+      return from.resolve(location.strip());
+    } catch (IllegalArgumentException e) {
+      throw new CmsFetchException(
+          Reason.HTTP_ERROR,
+          "A redirect from " + from + " to an address that is none: " + location);
+    }
+  }
+
+  /** Closes the connections this fetcher kept open. */
+  @Override
+  public void close() {
+    try {
+      client.close();
+    } catch (IOException e) {
+      // nothing is waiting on them
+    }
+  }
+
   private CmsFetchException tooLarge(URI uri) {
     return new CmsFetchException(
         Reason.TOO_LARGE,
@@ -214,7 +254,7 @@ public final class CarefulFetcher {
     return uri;
   }
 
-  private CloseableHttpClient client() {
+  private static CloseableHttpClient client(AddressPolicy policy, Limits limits) {
     Timeout connect = Timeout.of(limits.connectTimeout());
     Timeout read = Timeout.of(limits.readTimeout());
     return HttpClients.custom()

@@ -16,7 +16,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jsoup.Jsoup;
@@ -32,9 +31,6 @@ public class HttpCmsReader implements CmsReader {
 
   public static final String MAX_BYTES_PROPERTY = "rundbrief.cms.max-bytes";
   public static final String TIMEOUT_PROPERTY = "rundbrief.cms.timeout-seconds";
-
-  /** A page pulls in at most this many stylesheets. */
-  static final int MAX_STYLESHEETS = 10;
 
   private static final String FEED_TYPES =
       "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.1";
@@ -74,38 +70,38 @@ public class HttpCmsReader implements CmsReader {
 
   @Override
   public List<CmsItem> latest(CmsSource source, int max) {
-    CarefulFetcher fetcher = fetcher();
     String authorization = vault.basicAuthorization(source);
-    return switch (source.getKind()) {
-      case FEED -> {
-        CarefulFetcher.Document feed = fetcher.get(source.getUrl(), FEED_TYPES, authorization);
-        yield FeedDocuments.read(feed.body(), feed.uri(), max);
-      }
-      case WORDPRESS -> {
-        CarefulFetcher.Document posts =
-            fetcher.get(wordPressPosts(source.getUrl(), max), JSON, authorization);
-        yield WordPressPosts.read(posts.body(), posts.uri(), max);
-      }
-      case WEB_PAGE -> List.of(pageItem(parse(fetcher.get(source.getUrl(), HTML, authorization))));
-    };
+    try (CarefulFetcher fetcher = fetcher()) {
+      return switch (source.getKind()) {
+        case FEED -> {
+          CarefulFetcher.Document feed = fetcher.get(source.getUrl(), FEED_TYPES, authorization);
+          yield FeedDocuments.read(feed.body(), feed.uri(), max);
+        }
+        case WORDPRESS -> {
+          CarefulFetcher.Document posts =
+              fetcher.get(wordPressPosts(source.getUrl(), max), JSON, authorization);
+          yield WordPressPosts.read(posts.body(), posts.uri(), max);
+        }
+        case WEB_PAGE ->
+            List.of(pageItem(parse(fetcher.get(source.getUrl(), HTML, authorization))));
+      };
+    }
   }
 
   @Override
   public CmsPage page(CmsSource source) {
-    CarefulFetcher fetcher = fetcher();
-    Document page = parse(fetcher.get(source.getUrl(), HTML, vault.basicAuthorization(source)));
-    AtomicInteger stylesheets = new AtomicInteger();
-    String body =
-        PageInliner.toMailBody(
-            page.outerHtml(),
-            URI.create(page.location()),
-            stylesheet -> {
-              if (stylesheets.incrementAndGet() > MAX_STYLESHEETS) {
-                throw new CmsFetchException(Reason.TOO_LARGE, "Too many stylesheets");
-              }
-              return fetcher.get(stylesheet, "text/css, */*;q=0.1", null).text();
-            });
-    return new CmsPage(page.title().strip(), body);
+    String authorization = vault.basicAuthorization(source);
+    try (CarefulFetcher fetcher = fetcher()) {
+      Document page = parse(fetcher.get(source.getUrl(), HTML, authorization));
+      String title = page.title().strip();
+      // at most PageInliner.MAX_STYLESHEETS, all within the fetcher's one time-out
+      String body =
+          PageInliner.toMailBody(
+              page,
+              URI.create(page.location()),
+              stylesheet -> fetcher.get(stylesheet, "text/css, */*;q=0.1", null).text());
+      return new CmsPage(title, body);
+    }
   }
 
   /** The posts endpoint of a WordPress site, or the address as given if it is one already. */

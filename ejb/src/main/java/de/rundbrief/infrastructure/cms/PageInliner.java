@@ -65,8 +65,18 @@ public final class PageInliner {
   public static String toMailBody(String html, URI base, StylesheetLoader stylesheets) {
     Objects.requireNonNull(html, "html");
     Objects.requireNonNull(base, "base");
+    return toMailBody(Jsoup.parse(html, base.toString()), base, stylesheets);
+  }
+
+  /**
+   * The same for a page parsed already; the document is changed on the way.
+   *
+   * @param base the address the page was read from
+   */
+  public static String toMailBody(Document document, URI base, StylesheetLoader stylesheets) {
+    Objects.requireNonNull(document, "document");
+    Objects.requireNonNull(base, "base");
     Objects.requireNonNull(stylesheets, "stylesheets");
-    Document document = Jsoup.parse(html, base.toString());
     document.outputSettings().prettyPrint(false);
     URI pageBase = pageBase(document, base);
 

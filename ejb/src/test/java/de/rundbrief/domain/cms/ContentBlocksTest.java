@@ -68,4 +68,11 @@ class ContentBlocksTest {
             "Mehr");
     assertThat(html).isEqualTo("<div class=\"rb-cms-item\"><h2>Titel</h2></div>");
   }
+
+  @Test
+  void aWholePageFromTheCmsHoldsNoPlaceholderEither() {
+    assertThat(ContentBlocks.inert("<p>Rabatt {{ email }} und {{{x}}}</p>"))
+        .isEqualTo("<p>Rabatt {\u200B{\u200B email }} und {\u200B{\u200B{\u200Bx}}}</p>")
+        .doesNotContain("{{");
+  }
 }

@@ -143,6 +143,23 @@ class CarefulFetcherTest {
         Reason.UNREACHABLE);
   }
 
+  @Test
+  void credentialsGoOnlyToTheSameSchemeHostAndPort() {
+    try (CmsTestServer other = new CmsTestServer()) {
+      String target = "http://127.0.0.1:" + other.port() + "/files/atom.xml";
+      allowingLoopback().get(cms.uri("/redirect?to=" + target), ANY, "Basic c2VjcmV0");
+      assertThat(cms.requests().get(cms.requests().size() - 1)).endsWith("Basic c2VjcmV0");
+      assertThat(other.requests())
+          .as("the same host on another port gets no credentials")
+          .containsExactly("GET /files/atom.xml -");
+    }
+  }
+
+  @Test
+  void aRedirectToSomethingThatIsNoAddressIsAnError() {
+    expect(() -> allowingLoopback().get(cms.uri("/bad-redirect"), ANY, null), Reason.HTTP_ERROR);
+  }
+
   private static void expect(ThrowingCallable call, Reason reason) {
     assertThatThrownBy(call)
         .isInstanceOfSatisfying(
