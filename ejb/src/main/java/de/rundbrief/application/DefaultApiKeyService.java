@@ -56,7 +56,7 @@ public class DefaultApiKeyService implements ApiKeyService {
     if (key == null || !key.accepts(secret)) {
       return false;
     }
-    key.used(clock.instant());
+    keys.recordUse(key, clock.instant());
     return true;
   }
 }

@@ -123,12 +123,18 @@ public class ApiKey extends TenantOwnedEntity {
             secretHash.getBytes(StandardCharsets.US_ASCII));
   }
 
-  /** Notes a use, at most once a minute, so that busy integrations do not write on every call. */
-  public void used(Instant at) {
+  /**
+   * Notes a use, at most once a minute, so that busy integrations do not write on every call.
+   *
+   * @return whether this use was noted
+   */
+  public boolean used(Instant at) {
     if (lastUsedAt == null
         || Duration.between(lastUsedAt.toInstant(), at).compareTo(USE_RECORDED_EVERY) >= 0) {
       lastUsedAt = at.atOffset(ZoneOffset.UTC);
+      return true;
     }
+    return false;
   }
 
   public void revoke(Instant at) {

@@ -1,5 +1,6 @@
 package de.rundbrief.domain.apikey;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,4 +12,10 @@ public interface ApiKeyRepository {
   Optional<ApiKey> find(long id);
 
   void add(ApiKey key);
+
+  /**
+   * Notes a use of the key as {@link ApiKey#used} says, written on its own: concurrent calls with
+   * one key must not fail on each other's notes, nor on a revocation at the same time.
+   */
+  void recordUse(ApiKey key, Instant at);
 }

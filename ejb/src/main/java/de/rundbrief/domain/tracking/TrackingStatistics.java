@@ -19,8 +19,8 @@ public interface TrackingStatistics {
   List<MailingStatistics.LinkClicks> links(long mailingId, List<String> urls);
 
   /**
-   * Opens and clicks of people per hour (UTC), from the first hour with any to the last, at most
-   * {@value #TIMELINE_HOURS} hours; hours without any are left out.
+   * Opens and clicks of people per hour (UTC), in the {@value #TIMELINE_HOURS} hours from the first
+   * with any; hours without any are left out.
    */
   List<HourlyCounts> timeline(long mailingId);
 

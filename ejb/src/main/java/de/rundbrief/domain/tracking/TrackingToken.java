@@ -20,6 +20,9 @@ public record TrackingToken(
     int linkIndex,
     URI target) {
 
+  /** Longer addresses are not tracked: their token would be longer than a link can carry. */
+  public static final int MAX_TARGET_LENGTH = 2000;
+
   public TrackingToken {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(tenant, "tenant");

@@ -2,6 +2,7 @@ package de.rundbrief.infrastructure.persistence;
 
 import de.rundbrief.domain.statistics.GrowthDay;
 import de.rundbrief.domain.statistics.GrowthStatistics;
+import de.rundbrief.domain.statistics.Period;
 import de.rundbrief.domain.statistics.TenantFigures;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -24,7 +25,7 @@ import org.eclipse.persistence.config.QueryHints;
 @ApplicationScoped
 public class JpaGrowthStatistics implements GrowthStatistics {
 
-  private static final String DAY = "CAST(%s AT TIME ZONE 'Europe/Berlin' AS DATE)";
+  private static final String DAY = "CAST(%s AT TIME ZONE '" + Period.ZONE.getId() + "' AS DATE)";
 
   @PersistenceContext(unitName = "rundbrief")
   private EntityManager em;

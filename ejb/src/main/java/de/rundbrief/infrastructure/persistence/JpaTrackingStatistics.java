@@ -126,9 +126,12 @@ public class JpaTrackingStatistics implements TrackingStatistics {
                 "SELECT hour_utc, SUM(CASE WHEN kind = 'OPEN' THEN events ELSE 0 END),"
                     + " SUM(CASE WHEN kind = 'CLICK' THEN events ELSE 0 END)"
                     + " FROM tracking_count WHERE tenant_id = ?1 AND mailing_id = ?2"
-                    + " AND machine = FALSE GROUP BY hour_utc ORDER BY hour_utc",
+                    + " AND machine = FALSE AND hour_utc < (SELECT MIN(f.hour_utc)"
+                    + " FROM tracking_count f WHERE f.tenant_id = ?1 AND f.mailing_id = ?2"
+                    + " AND f.machine = FALSE) + INTERVAL '"
+                    + TIMELINE_HOURS
+                    + "' HOUR GROUP BY hour_utc ORDER BY hour_utc",
                 mailingId)
-            .setMaxResults(TIMELINE_HOURS)
             .getResultList()) {
       Object[] values = (Object[]) row;
       hours.add(new HourlyCounts(utcHour(values[0]), number(values[1]), number(values[2])));

@@ -26,10 +26,14 @@ public final class TokenTracking implements Letter.Tracking {
   private final long mailingId;
   private final boolean anonymous;
 
+  /**
+   * @param baseUrl the public base URL without a trailing slash, as {@code ConsentLinks.baseUrl()}
+   *     gives it
+   */
   public TokenTracking(
       TrackingTokens tokens, String baseUrl, TenantKey tenant, long mailingId, boolean anonymous) {
     this.tokens = tokens;
-    this.baseUrl = baseUrl.replaceAll("/+$", "");
+    this.baseUrl = baseUrl;
     this.tenant = tenant;
     this.mailingId = mailingId;
     this.anonymous = anonymous;
@@ -37,6 +41,9 @@ public final class TokenTracking implements Letter.Tracking {
 
   @Override
   public String click(long subscriberId, int index, String url) {
+    if (url.length() > TrackingToken.MAX_TARGET_LENGTH) {
+      return null;
+    }
     URI target;
     try {
       target = new URI(url);

@@ -2,6 +2,7 @@ package de.rundbrief.web.api;
 
 import de.rundbrief.application.StatisticsService;
 import de.rundbrief.domain.statistics.GrowthDay;
+import de.rundbrief.domain.statistics.Period;
 import de.rundbrief.domain.statistics.TenantFigures;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -12,9 +13,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
@@ -29,7 +28,6 @@ import java.util.List;
 @Path("v1")
 public class StatisticsResource {
 
-  static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
   static final int DEFAULT_DAYS = 90;
 
   /** One tenant's figures for the period, with its rates. */
@@ -76,7 +74,7 @@ public class StatisticsResource {
       @QueryParam("list") Long list,
       @QueryParam("from") String from,
       @QueryParam("to") String to) {
-    Period period = Period.of(from, to);
+    Period period = period(from, to);
     return statistics.growth(tenantPaths.visible(tenant), list, period.start(), period.end());
   }
 
@@ -84,7 +82,7 @@ public class StatisticsResource {
   @Path("statistics/growth")
   public List<GrowthDay> growthAcrossTenants(
       @QueryParam("from") String from, @QueryParam("to") String to) {
-    Period period = Period.of(from, to);
+    Period period = period(from, to);
     return statistics.growthAcrossTenants(period.start(), period.end());
   }
 
@@ -92,29 +90,28 @@ public class StatisticsResource {
   @Path("statistics/tenants")
   public List<TenantFiguresJson> tenants(
       @QueryParam("from") String from, @QueryParam("to") String to) {
-    Period period = Period.of(from, to);
+    Period period = period(from, to);
     return statistics.compareTenants(period.start(), period.end()).stream()
         .map(TenantFiguresJson::of)
         .toList();
   }
 
-  /** Whole days in Europe/Berlin, both ends included. */
-  record Period(Instant start, Instant end) {
-
-    static Period of(String from, String to) {
-      LocalDate last = to == null || to.isBlank() ? LocalDate.now(ZONE) : date("to", to);
-      LocalDate first =
-          from == null || from.isBlank() ? last.minusDays(DEFAULT_DAYS - 1L) : date("from", from);
-      return new Period(
-          first.atStartOfDay(ZONE).toInstant(), last.plusDays(1).atStartOfDay(ZONE).toInstant());
+  /** Whole days, both ends included; without, the last {@value #DEFAULT_DAYS} days. */
+  private static Period period(String from, String to) {
+    if ((from == null || from.isBlank()) && (to == null || to.isBlank())) {
+      return Period.lastDays(DEFAULT_DAYS);
     }
+    LocalDate last = to == null || to.isBlank() ? LocalDate.now(Period.ZONE) : date("to", to);
+    LocalDate first =
+        from == null || from.isBlank() ? last.minusDays(DEFAULT_DAYS - 1L) : date("from", from);
+    return new Period(first, last);
+  }
 
-    private static LocalDate date(String name, String value) {
-      try {
-        return LocalDate.parse(value.strip());
-      } catch (DateTimeParseException e) {
-        throw new BadRequestException(name + " is a date such as 2026-11-28, not " + value);
-      }
+  private static LocalDate date(String name, String value) {
+    try {
+      return LocalDate.parse(value.strip());
+    } catch (DateTimeParseException e) {
+      throw new BadRequestException(name + " is a date such as 2026-11-28, not " + value);
     }
   }
 }

@@ -25,7 +25,6 @@ import de.rundbrief.domain.subscriber.SubscriberFilter;
 import de.rundbrief.domain.tenant.TenantAccessDeniedException;
 import de.rundbrief.domain.tenant.TenantKey;
 import de.rundbrief.domain.tracking.MailingStatistics;
-import de.rundbrief.infrastructure.csv.CsvWriter;
 import de.rundbrief.web.exports.CsvExports;
 import de.rundbrief.web.exports.MailingStatisticsCsv;
 import de.rundbrief.web.shell.InputCheck;
@@ -184,7 +183,7 @@ public class EditMailingBacking implements Serializable {
     MailingStatistics now = mailings.statistics(key(), id);
     return CsvExports.download(
         "mailing-" + id + "-statistics.csv",
-        out -> MailingStatisticsCsv.write(now, CsvWriter.builder(), out));
+        out -> MailingStatisticsCsv.write(now, CsvExports.forExcel(), out));
   }
 
   /** Opens and clicks of people per hour as a Chart.js line chart; {@code null} without any. */

@@ -141,8 +141,7 @@ public class MailingCmsBacking implements Serializable {
   public boolean isPageSource() {
     return getSources().stream()
         .anyMatch(
-            s ->
-                s.id() == (sourceId == null ? -1 : sourceId) && s.kind() == CmsSourceKind.WEB_PAGE);
+            s -> sourceId != null && s.id() == sourceId && s.kind() == CmsSourceKind.WEB_PAGE);
   }
 
   public Long getSourceId() {

@@ -1,19 +1,19 @@
 package de.rundbrief.web.mailings;
 
 import de.rundbrief.domain.tracking.TrackingStatistics.HourlyCounts;
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
+import de.rundbrief.web.shell.ChartJs;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A mailing's opens and clicks over time as the Chart.js configuration PrimeFaces' {@code p:chart}
- * takes: one point per hour from the first to the last, hours without any shown as 0.
+ * A mailing's opens and clicks over time as a line chart: one point per hour from the first to the
+ * last, hours without any shown as 0.
  */
 final class TimelineChart {
 
@@ -24,9 +24,9 @@ final class TimelineChart {
   static String of(List<HourlyCounts> hours, ZoneId zone, String opensLabel, String clicksLabel) {
     Map<Instant, HourlyCounts> byHour = new HashMap<>();
     hours.forEach(hour -> byHour.put(hour.hour(), hour));
-    JsonArrayBuilder labels = Json.createArrayBuilder();
-    JsonArrayBuilder opens = Json.createArrayBuilder();
-    JsonArrayBuilder clicks = Json.createArrayBuilder();
+    List<String> labels = new ArrayList<>();
+    List<Long> opens = new ArrayList<>();
+    List<Long> clicks = new ArrayList<>();
     Instant last = hours.get(hours.size() - 1).hour();
     for (Instant hour = hours.get(0).hour();
         !hour.isAfter(last);
@@ -36,38 +36,11 @@ final class TimelineChart {
       opens.add(counts == null ? 0 : counts.opens());
       clicks.add(counts == null ? 0 : counts.clicks());
     }
-    return Json.createObjectBuilder()
-        .add("type", "line")
-        .add(
-            "data",
-            Json.createObjectBuilder()
-                .add("labels", labels)
-                .add(
-                    "datasets",
-                    Json.createArrayBuilder()
-                        .add(dataset(opensLabel, opens, "#1f5f8b"))
-                        .add(dataset(clicksLabel, clicks, "#c2410c"))))
-        .add(
-            "options",
-            Json.createObjectBuilder()
-                .add("responsive", true)
-                .add("maintainAspectRatio", false)
-                .add(
-                    "scales",
-                    Json.createObjectBuilder()
-                        .add("y", Json.createObjectBuilder().add("beginAtZero", true))))
-        .build()
-        .toString();
-  }
-
-  private static jakarta.json.JsonObjectBuilder dataset(
-      String label, JsonArrayBuilder data, String colour) {
-    return Json.createObjectBuilder()
-        .add("label", label)
-        .add("data", data)
-        .add("borderColor", colour)
-        .add("backgroundColor", colour)
-        .add("tension", 0.2)
-        .add("fill", false);
+    return ChartJs.of(
+        "line",
+        labels,
+        List.of(
+            new ChartJs.Series(opensLabel, opens, "#1f5f8b"),
+            new ChartJs.Series(clicksLabel, clicks, "#c2410c")));
   }
 }

@@ -5,6 +5,7 @@ import de.rundbrief.application.SignInService;
 import de.rundbrief.domain.NotFoundException;
 import de.rundbrief.domain.apikey.ApiKey;
 import de.rundbrief.domain.staff.StaffGroups;
+import de.rundbrief.domain.staff.StaffRole;
 import de.rundbrief.web.security.StaffIdentity.SignedIn;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -121,7 +122,7 @@ public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism
     if (!valid) {
       return challenge(response);
     }
-    String group = StaffGroups.PREFIX + key.tenant().value() + "-editor";
+    String group = StaffGroups.groupFor(key.tenant(), StaffRole.TENANT_EDITOR);
     String name = "api-key:" + key.tenant().value() + ":" + key.id();
     Set<String> groups = new HashSet<>(StaffGroups.member(name, Set.of(group)).roleNames());
     groups.add(group);

@@ -1,100 +1,50 @@
 package de.rundbrief.web.statistics;
 
 import de.rundbrief.domain.statistics.GrowthDay;
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
+import de.rundbrief.domain.statistics.Period;
+import de.rundbrief.web.shell.ChartJs;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToLongFunction;
 
-/**
- * Growth per day as the Chart.js configuration PrimeFaces' {@code p:chart} takes: one bar group per
- * day of the period, days without any change shown as 0.
- */
+/** Growth per day as a bar chart: one bar group per day of the period, days without any as 0. */
 final class GrowthChart {
 
   private static final DateTimeFormatter LABEL = DateTimeFormatter.ofPattern("dd.MM.");
+  private static final List<ToLongFunction<GrowthDay>> VALUES =
+      List.of(
+          GrowthDay::subscriptions,
+          GrowthDay::confirmations,
+          GrowthDay::unsubscribes,
+          GrowthDay::bounces);
+  private static final List<String> COLOURS = List.of("#1f5f8b", "#15803d", "#c2410c", "#6b7280");
 
   private GrowthChart() {}
 
   /**
-   * @param labels the names of subscriptions, confirmations, unsubscribes and bounces, in the
-   *     screen's language
+   * @param names the names of sign-ups, confirmations, unsubscribes and bounces, in the screen's
+   *     language
    */
-  static String of(List<GrowthDay> days, LocalDate first, LocalDate last, List<String> labels) {
+  static String of(List<GrowthDay> days, Period period, List<String> names) {
     Map<LocalDate, GrowthDay> byDay = new HashMap<>();
     days.forEach(day -> byDay.put(day.day(), day));
-    JsonArrayBuilder dayLabels = Json.createArrayBuilder();
-    for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
-      dayLabels.add(LABEL.format(day));
+    List<String> labels = new ArrayList<>();
+    for (LocalDate day = period.first(); !day.isAfter(period.last()); day = day.plusDays(1)) {
+      labels.add(LABEL.format(day));
     }
-    return Json.createObjectBuilder()
-        .add("type", "bar")
-        .add(
-            "data",
-            Json.createObjectBuilder()
-                .add("labels", dayLabels)
-                .add(
-                    "datasets",
-                    Json.createArrayBuilder()
-                        .add(
-                            dataset(
-                                labels.get(0),
-                                byDay,
-                                first,
-                                last,
-                                GrowthDay::subscriptions,
-                                "#1f5f8b"))
-                        .add(
-                            dataset(
-                                labels.get(1),
-                                byDay,
-                                first,
-                                last,
-                                GrowthDay::confirmations,
-                                "#15803d"))
-                        .add(
-                            dataset(
-                                labels.get(2),
-                                byDay,
-                                first,
-                                last,
-                                GrowthDay::unsubscribes,
-                                "#c2410c"))
-                        .add(
-                            dataset(
-                                labels.get(3), byDay, first, last, GrowthDay::bounces, "#6b7280"))))
-        .add(
-            "options",
-            Json.createObjectBuilder()
-                .add("responsive", true)
-                .add("maintainAspectRatio", false)
-                .add(
-                    "scales",
-                    Json.createObjectBuilder()
-                        .add("y", Json.createObjectBuilder().add("beginAtZero", true))))
-        .build()
-        .toString();
-  }
-
-  private static jakarta.json.JsonObjectBuilder dataset(
-      String label,
-      Map<LocalDate, GrowthDay> byDay,
-      LocalDate first,
-      LocalDate last,
-      ToLongFunction<GrowthDay> value,
-      String colour) {
-    JsonArrayBuilder data = Json.createArrayBuilder();
-    for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
-      GrowthDay counts = byDay.get(day);
-      data.add(counts == null ? 0 : value.applyAsLong(counts));
+    List<ChartJs.Series> series = new ArrayList<>();
+    for (int i = 0; i < VALUES.size(); i++) {
+      List<Long> values = new ArrayList<>();
+      for (LocalDate day = period.first(); !day.isAfter(period.last()); day = day.plusDays(1)) {
+        GrowthDay counts = byDay.get(day);
+        values.add(counts == null ? 0 : VALUES.get(i).applyAsLong(counts));
+      }
+      series.add(new ChartJs.Series(names.get(i), values, COLOURS.get(i)));
     }
-    return Json.createObjectBuilder()
-        .add("label", label)
-        .add("data", data)
-        .add("backgroundColor", colour);
+    return ChartJs.of("bar", labels, series);
   }
 }

@@ -4,6 +4,7 @@ import de.rundbrief.application.MailingListService;
 import de.rundbrief.application.StatisticsService;
 import de.rundbrief.domain.mailinglist.MailingList;
 import de.rundbrief.domain.statistics.GrowthDay;
+import de.rundbrief.domain.statistics.Period;
 import de.rundbrief.domain.statistics.TenantFigures;
 import de.rundbrief.domain.tenant.TenantKey;
 import de.rundbrief.web.shell.Messages;
@@ -14,8 +15,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.Serializable;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,7 +28,6 @@ import java.util.Optional;
 public class StatisticsOverviewBacking implements Serializable {
 
   private static final long serialVersionUID = 1L;
-  private static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
 
   @Inject private StatisticsService statistics;
   @Inject private MailingListService lists;
@@ -53,10 +51,9 @@ public class StatisticsOverviewBacking implements Serializable {
 
   /** Counts again for the chosen period and list. */
   public void refresh() {
-    LocalDate last = LocalDate.now(ZONE);
-    LocalDate first = last.minusDays(days - 1L);
-    var from = first.atStartOfDay(ZONE).toInstant();
-    var to = last.plusDays(1).atStartOfDay(ZONE).toInstant();
+    Period period = Period.lastDays(days);
+    var from = period.start();
+    var to = period.end();
     Optional<TenantKey> tenant = workingTenant.current();
     if (tenant.isPresent()) {
       growth = statistics.growth(tenant.get(), listId, from, to);
@@ -68,8 +65,7 @@ public class StatisticsOverviewBacking implements Serializable {
     chart =
         GrowthChart.of(
             growth,
-            first,
-            last,
+            period,
             List.of(
                 Messages.text("statistics.growth.subscriptions"),
                 Messages.text("statistics.growth.confirmations"),

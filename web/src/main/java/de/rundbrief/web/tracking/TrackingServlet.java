@@ -1,6 +1,7 @@
 package de.rundbrief.web.tracking;
 
 import de.rundbrief.application.TrackingService;
+import de.rundbrief.infrastructure.tracking.TokenTracking;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -23,6 +24,11 @@ import java.util.Optional;
 public class TrackingServlet extends HttpServlet {
 
   private static final long serialVersionUID = 1L;
+
+  /** The paths below {@code /t} that the links in mails use. */
+  private static final String OPEN = TokenTracking.OPEN_PATH.substring("/t".length());
+
+  private static final String CLICK = TokenTracking.CLICK_PATH.substring("/t".length());
 
   private static final byte[] PIXEL =
       Base64.getDecoder().decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7");
@@ -57,15 +63,15 @@ public class TrackingServlet extends HttpServlet {
     response.setHeader("Cache-Control", "no-store, private");
     response.setHeader("Referrer-Policy", "no-referrer");
     response.setHeader("X-Robots-Tag", "noindex, nofollow");
-    if (path.startsWith("/o/")) {
-      tracking.opened(path.substring(3), visit);
+    if (path.startsWith(OPEN)) {
+      tracking.opened(path.substring(OPEN.length()), visit);
       response.setContentType("image/gif");
       response.setContentLength(PIXEL.length);
       if (!"HEAD".equals(request.getMethod())) {
         response.getOutputStream().write(PIXEL);
       }
-    } else if (path.startsWith("/c/")) {
-      Optional<URI> target = tracking.clicked(path.substring(3), visit);
+    } else if (path.startsWith(CLICK)) {
+      Optional<URI> target = tracking.clicked(path.substring(CLICK.length()), visit);
       if (target.isPresent()) {
         response.setStatus(HttpServletResponse.SC_FOUND);
         response.setHeader("Location", target.get().toASCIIString());

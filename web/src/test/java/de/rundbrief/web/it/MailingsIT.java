@@ -241,6 +241,12 @@ class MailingsIT {
                 .getCsv("tenants/nord/mailings/" + mailing + "/statistics.csv")
                 .status())
         .isEqualTo(404);
+    assertThat(
+            Api.as(base, "sued-editor")
+                .getCsv("tenants/sued/mailings/" + mailing + "/statistics.csv")
+                .status())
+        .as("another tenant's mailing id under one's own tenant")
+        .isEqualTo(404);
 
     Response events = editor.get("tenants/nord/subscribers/" + readerId + "/tracking");
     assertThat(events.status()).as(events.body()).isEqualTo(200);
@@ -419,6 +425,7 @@ class MailingsIT {
       assertThat(editor.get("tenants/nord/cms/sources/" + feed + "/page").status())
           .as("only a web page becomes a body")
           .isEqualTo(400);
+      assertThat(editor.get("tenants/sued/cms/sources/" + page + "/page").status()).isEqualTo(404);
 
       long broken = createSource(admin, "FEED", cms.uri("/status/500").toString(), "");
       Response check = admin.post("cms/sources/" + broken + "/check", "");
@@ -862,6 +869,9 @@ class MailingsIT {
     assertThat(cms.get("tenants/nord/api-keys").status())
         .as("a key is an editor, not an administrator")
         .isEqualTo(403);
+    assertThat(cms.get("tenants/sued/cms/sources").status()).isEqualTo(404);
+    assertThat(nordAdmin.get("tenants/sued/api-keys").status()).isEqualTo(404);
+    assertThat(nordAdmin.post("tenants/sued/api-keys", "{\"name\":\"x\"}").status()).isEqualTo(404);
     String tampered = key.substring(0, key.length() - 2) + (key.endsWith("AA") ? "BB" : "AA");
     assertThat(Api.withKey(base, tampered).get("tenants/nord/mailings").status()).isEqualTo(401);
     assertThat(

@@ -213,7 +213,8 @@ class ScreensIT {
       assertThat(browser.driver().getPageSource()).doesNotContain("@sued.example");
       browser.go("subscribers/list.xhtml?tenant=atlantis");
       assertThat(browser.text("errorTitle")).isEqualTo("Not found");
-      for (String page : List.of("mailings/list.xhtml", "templates/list.xhtml")) {
+      for (String page :
+          List.of("mailings/list.xhtml", "templates/list.xhtml", "statistics/overview.xhtml")) {
         browser.go(page + "?tenant=sued");
         assertThat(browser.text("errorTitle")).as(page).isEqualTo("Not found");
       }
@@ -228,6 +229,13 @@ class ScreensIT {
       assertThat(browser.text("scope")).isEqualTo("Tochter Nord GmbH");
       browser.go("subscribers/list.xhtml");
       assertThat(browser.text("scope")).isEqualTo("Tochter Nord GmbH");
+    }
+    try (Browser browser = Browser.open(base)) {
+      browser.signIn("nord-admin", RundbriefServer.PASSWORD);
+      for (String page : List.of("apikeys/list.xhtml", "settings/tenant.xhtml")) {
+        browser.go(page + "?tenant=sued");
+        assertThat(browser.text("errorTitle")).as(page).isEqualTo("Not found");
+      }
     }
   }
 
