@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * The Chart.js configuration that PrimeFaces' {@code p:chart} takes as its value: one chart of a
- * type, labels along the x axis, and one series per dataset, starting at zero.
+ * type, labels along the x axis, and one series per dataset, starting at zero, drawn at once
+ * (figures that grow into place would be misread by whoever looks, or screenshots, too early).
  */
 public final class ChartJs {
 
@@ -44,10 +45,15 @@ public final class ChartJs {
             Json.createObjectBuilder()
                 .add("responsive", true)
                 .add("maintainAspectRatio", false)
+                .add("animation", false)
                 .add(
                     "scales",
                     Json.createObjectBuilder()
-                        .add("y", Json.createObjectBuilder().add("beginAtZero", true))))
+                        .add(
+                            "y",
+                            Json.createObjectBuilder()
+                                .add("beginAtZero", true)
+                                .add("ticks", Json.createObjectBuilder().add("precision", 0)))))
         .build()
         .toString();
   }

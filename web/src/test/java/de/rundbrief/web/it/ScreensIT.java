@@ -709,6 +709,16 @@ class ScreensIT {
           .contains("Tochter Nord")
           .contains("Tochter Süd");
       browser.screenshot("statistics-tenants");
+      String days = "return PF('widget_statistics_growth').chart.data.labels.length";
+      assertThat(browser.text("statistics:days_label")).isEqualTo("Last 30 days");
+      assertThat(browser.script(days)).isEqualTo(30L);
+      browser.script(
+          "PF('widget_statistics_days').selectValue('7');"
+              + " PF('widget_statistics_days').triggerChange();");
+      browser.until(
+          driver ->
+              browser.text("statistics:days_label").equals("Last 7 days")
+                  && Long.valueOf(7).equals(browser.script(days)));
     }
     try (Browser browser = Browser.open(base)) {
       browser.signIn("nord-editor", RundbriefServer.PASSWORD);
