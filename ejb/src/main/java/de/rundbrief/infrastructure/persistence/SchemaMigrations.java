@@ -3,6 +3,8 @@ package de.rundbrief.infrastructure.persistence;
 import de.rundbrief.infrastructure.tenancy.DatabaseDialect;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
+import jakarta.ejb.Lock;
+import jakarta.ejb.LockType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
@@ -33,20 +35,30 @@ public class SchemaMigrations {
   @Resource(lookup = SCHEMA_DATASOURCE)
   private DataSource schemaOwner;
 
+  private volatile String version;
+
   // Not named like the static migrate(DataSource): the EJB container finds lifecycle methods by
   // name and may pick the wrong overload.
   @PostConstruct
   void migrateAtStartup() {
     MigrateResult result = migrate(schemaOwner);
+    version =
+        result.targetSchemaVersion == null
+            ? result.initialSchemaVersion
+            : result.targetSchemaVersion;
     LOG.info(
         () ->
             "Schema at version "
-                + (result.targetSchemaVersion == null
-                    ? result.initialSchemaVersion
-                    : result.targetSchemaVersion)
+                + version
                 + ", "
                 + result.migrationsExecuted
                 + " migration(s) applied");
+  }
+
+  /** The schema's version after the migrations at start-up. */
+  @Lock(LockType.READ)
+  public String version() {
+    return version;
   }
 
   /**

@@ -1,12 +1,11 @@
 package de.rundbrief.infrastructure.sending;
 
-import jakarta.mail.Authenticator;
-import jakarta.mail.PasswordAuthentication;
+import de.rundbrief.infrastructure.mail.DerivedMailSession;
 import jakarta.mail.Session;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;
-import java.util.Properties;
+import java.util.Map;
 import javax.net.SocketFactory;
 
 /**
@@ -17,30 +16,21 @@ import javax.net.SocketFactory;
  * piece that Nagle's algorithm holds back until the server acknowledges the first, and a server
  * that delays its acknowledgement (as Linux does, up to 40 ms) stalls every message: a trial here
  * sent 87 messages per second over four connections instead of hundreds. The session IT provides is
- * left as it is; this one asks it for credentials whenever the server wants them.
+ * left as it is.
  */
 final class SendingSession {
 
   private SendingSession() {}
 
   static Session of(Session shared) {
-    Properties properties = new Properties();
-    properties.putAll(shared.getProperties());
-    properties.put("mail.smtp.socketFactory", new NoDelaySocketFactory());
-    properties.put("mail.smtp.socketFactory.fallback", "false");
-    return Session.getInstance(
-        properties,
-        new Authenticator() {
-          @Override
-          protected PasswordAuthentication getPasswordAuthentication() {
-            return shared.requestPasswordAuthentication(
-                getRequestingSite(),
-                getRequestingPort(),
-                getRequestingProtocol(),
-                getRequestingPrompt(),
-                getDefaultUserName());
-          }
-        });
+    return DerivedMailSession.of(
+        shared,
+        Map.of(
+            "mail.smtp.socketFactory",
+            new NoDelaySocketFactory(),
+            "mail.smtp.socketFactory.fallback",
+            "false"),
+        Map.of());
   }
 
   /** Plain sockets with {@code TCP_NODELAY}. */
