@@ -81,56 +81,12 @@ fi
 
 mkdir -p "$DATA"
 DATA=$(cd "$DATA" && pwd)
-CONF="$DATA/micro"
-# The server's own configuration is made anew from server-config at every start.
-rm -rf "$CONF"
-mkdir -p "$CONF" "$DATA/db" "$DATA/realm"
-
-# The demo realm is written anew at every start: its users are the demo users.
-REALM_FILE="$DATA/realm/keyfile"
-PASSWORD_FILE="$CONF/demo-password"
-: > "$REALM_FILE"
-printf 'AS_ADMIN_USERPASSWORD=demo\n' > "$PASSWORD_FILE"
-chmod 600 "$PASSWORD_FILE"
-
+SERVER_CONFIG=server-config
 . server-config/asadmin-templates.sh
+. server-config/micro/configure.sh
+configure_micro
 
-POSTBOOT="$CONF/post-boot.asadmin"
-EXTRA=()
-if [ -n "$DB_URL" ]; then
-  render server-config/micro/datasource-postgresql.asadmin DB_URL="$DB_URL" \
-    DB_USER="$DB_USER" DB_PASSWORD="$DB_PASSWORD" \
-    SCHEMA_USER="$SCHEMA_USER" SCHEMA_PASSWORD="$SCHEMA_PASSWORD" > "$POSTBOOT"
-  EXTRA+=(--addlibs "$PGJAR")
-  DB_LABEL="PostgreSQL $DB_URL"
-else
-  render server-config/micro/datasource-h2.asadmin DATA_DIR="$DATA" > "$POSTBOOT"
-  DEMO=true
-  DB_LABEL="embedded H2 database in $DATA/db"
-fi
-if [ -n "$REALM" ]; then
-  [ -f "$REALM" ] || { echo "No such file: $REALM" >&2; exit 2; }
-  cat "$REALM" >> "$POSTBOOT"
-else
-  render server-config/micro/realm-file.asadmin REALM_FILE="$REALM_FILE" >> "$POSTBOOT"
-  if [ -n "$DEMO" ]; then
-    render server-config/micro/demo-users.asadmin PASSWORD_FILE="$PASSWORD_FILE" >> "$POSTBOOT"
-  else
-    echo "Note: the realm has no staff; nobody can sign in. Use --demo-data or --realm FILE." >&2
-  fi
-fi
-render server-config/micro/mail-session.asadmin SMTP_HOST="$SMTP_HOST" SMTP_PORT="$SMTP_PORT" \
-  MAIL_FROM="$MAIL_FROM" >> "$POSTBOOT"
-PUBLIC_URL=${PUBLIC_URL:-http://localhost:$PORT}
-{
-  printf 'rundbrief.demo-data=%s\n' "${DEMO:-false}"
-  printf 'rundbrief.public-base-url=%s\n' "$PUBLIC_URL"
-} > "$CONF/system.properties"
-
-java ${JAVA_OPTS:-} -jar "$MICRO" --nocluster --disablephonehome \
-  --port "$PORT" --deploy "$WAR" \
-  --postbootcommandfile "$POSTBOOT" --systemproperties "$CONF/system.properties" \
-  --rootdir "$CONF/domain" "${EXTRA[@]}" &
+java ${JAVA_OPTS:-} -jar "$MICRO" "${MICRO_ARGS[@]}" &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null' INT TERM
 
