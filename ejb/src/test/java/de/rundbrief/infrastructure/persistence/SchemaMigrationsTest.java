@@ -23,7 +23,7 @@ class SchemaMigrationsTest {
           .containsExactly(
               "1", "1.1", "1.2", "2", "2.1", "3", "3.1", "4", "4.1", "5", "5.1", "5.2", "6.1", "7",
               "7.1", "8", "8.1", "9", "9.1", "10", "10.1", "11", "12", "12.1", "13", "13.1", "14",
-              "14.1", "15", "15.1");
+              "14.1", "15", "15.1", "16");
       assertThat(
               Sql.strings(
                   c,
@@ -46,7 +46,7 @@ class SchemaMigrationsTest {
   void h2GetsTheCommonSchemaWithoutRowLevelSecurity() throws SQLException {
     JdbcDataSource h2 = new JdbcDataSource();
     h2.setURL("jdbc:h2:mem:migrations-test;DB_CLOSE_DELAY=-1");
-    assertThat(SchemaMigrations.migrate(h2).migrationsExecuted).isEqualTo(14);
+    assertThat(SchemaMigrations.migrate(h2).migrationsExecuted).isEqualTo(15);
     try (Connection c = h2.getConnection()) {
       assertThat(
               Sql.strings(
@@ -57,6 +57,7 @@ class SchemaMigrationsTest {
               "ATTRIBUTE_DEFINITION",
               "ATTRIBUTE_VALUE",
               "AUDIT_ENTRY",
+              "CLUSTER_LEASE",
               "CONSENT_EVENT",
               "GLOBAL_SETTING",
               "IMPORT_JOB",
