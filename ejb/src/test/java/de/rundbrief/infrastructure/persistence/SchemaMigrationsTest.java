@@ -6,6 +6,15 @@ import de.rundbrief.testsupport.PostgresDatabase;
 import de.rundbrief.testsupport.Sql;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.flywaydb.core.api.output.MigrateResult;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +48,42 @@ class SchemaMigrationsTest {
                       + " AND indexname NOT IN"
                       + " ('ix_mailing_status_scheduled', 'ix_mailing_recipient_leased')"))
           .allSatisfy(index -> assertThat(index).contains("(tenant_id"));
+    }
+  }
+
+  @Test
+  void twoInstancesStartingTogetherOnAFreshDatabaseMigrateItOnce() throws Exception {
+    DataSource fresh = PostgresDatabase.get().freshDatabase("rundbrief_started_together");
+    CyclicBarrier together = new CyclicBarrier(2);
+    ExecutorService instances = Executors.newFixedThreadPool(2);
+    try {
+      List<Future<MigrateResult>> starts = new ArrayList<>();
+      for (int i = 0; i < 2; i++) {
+        starts.add(
+            instances.submit(
+                () -> {
+                  together.await();
+                  return SchemaMigrations.migrate(fresh);
+                }));
+      }
+      List<Integer> applied = new ArrayList<>();
+      for (Future<MigrateResult> start : starts) {
+        MigrateResult result = start.get(2, TimeUnit.MINUTES);
+        assertThat(result.success).isTrue();
+        applied.add(result.migrationsExecuted);
+      }
+
+      List<String> versions =
+          Sql.column(
+              fresh,
+              "SELECT version FROM flyway_schema_history WHERE version IS NOT NULL"
+                  + " ORDER BY installed_rank");
+      assertThat(versions).hasSize(31).doesNotHaveDuplicates().startsWith("1").endsWith("16");
+      assertThat(applied).as("one applies every migration, the other none").contains(31, 0);
+      assertThat(Sql.column(fresh, "SELECT COUNT(*) FROM flyway_schema_history WHERE NOT success"))
+          .containsExactly("0");
+    } finally {
+      instances.shutdownNow();
     }
   }
 
