@@ -38,7 +38,7 @@ class ClusterLeasesTest {
 
   static Stream<Named<Database>> databases() {
     JdbcDataSource h2 = new JdbcDataSource();
-    h2.setURL("jdbc:h2:mem:cluster-leases-test;DB_CLOSE_DELAY=-1;MODE=LEGACY");
+    h2.setURL("jdbc:h2:mem:cluster-leases-test;DB_CLOSE_DELAY=-1");
     SchemaMigrations.migrate(h2);
     return Stream.of(
         Named.of("PostgreSQL", new Database(PostgresDatabase.get().app(), true)),
