@@ -54,13 +54,13 @@ class ClusterLeaseTest {
 
   @Test
   void theSecondInstanceTakesOverWhenTheFirstStopsRenewing() throws Exception {
-    Duration shortLease = Duration.ofMillis(400);
+    Duration shortLease = Duration.ofSeconds(1);
     ClusterLease first = new ClusterLease(leases, name, "first", shortLease);
     ClusterLease second = new ClusterLease(leases, name, "second", shortLease);
     assertThat(first.renew()).isTrue();
     assertThat(second.renew()).isFalse();
 
-    Thread.sleep(500);
+    Thread.sleep(1200);
 
     assertThat(first.isHeld()).isFalse();
     assertThat(second.renew()).isTrue();
