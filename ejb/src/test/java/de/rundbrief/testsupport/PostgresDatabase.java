@@ -60,6 +60,22 @@ public final class PostgresDatabase {
     return server.getDatabase("postgres", DATABASE);
   }
 
+  /**
+   * Another empty database on the same server, prepared as {@code create-database.sql} prepares
+   * Rundbrief's but not migrated; returns its schema owner.
+   */
+  public DataSource freshDatabase(String name) {
+    String script = read(setupScript());
+    String connect = "\\connect " + DATABASE;
+    execute(
+        server.getPostgresDatabase(),
+        "CREATE DATABASE " + name + " OWNER " + OWNER + " ENCODING 'UTF8' TEMPLATE template0");
+    execute(
+        server.getDatabase("postgres", name),
+        script.substring(script.indexOf(connect) + connect.length()));
+    return server.getDatabase(OWNER, name);
+  }
+
   public int port() {
     return server.getPort();
   }

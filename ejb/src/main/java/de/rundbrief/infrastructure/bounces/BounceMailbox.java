@@ -12,6 +12,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -52,12 +53,17 @@ public final class BounceMailbox {
   }
 
   /**
-   * Handles what the mailbox holds, at most {@link #ROUND} messages.
+   * Handles what the mailbox holds, at most {@link #ROUND} messages, as long as this reader's turn
+   * lasts: {@code ourTurn} is asked before connecting and before each message, and a round stops
+   * when it says no (the rest stays for the reader whose turn it is then).
    *
    * @return how many messages of each kind were handled and deleted
    */
-  public Map<BounceKind, Integer> poll() throws MessagingException {
+  public Map<BounceKind, Integer> poll(BooleanSupplier ourTurn) throws MessagingException {
     Map<BounceKind, Integer> handled = new EnumMap<>(BounceKind.class);
+    if (!ourTurn.getAsBoolean()) {
+      return handled;
+    }
     Store store = Session.getInstance(properties).getStore(address);
     store.connect(address.getHost(), address.getPort(), address.getUsername(), password);
     try {
@@ -70,6 +76,9 @@ public final class BounceMailbox {
       try {
         Message[] messages = inbox.getMessages(1, Math.min(inbox.getMessageCount(), ROUND));
         for (Message message : messages) {
+          if (!ourTurn.getAsBoolean()) {
+            break;
+          }
           BounceReport report = parser.parse((MimeMessage) message);
           if (report.kind() == BounceKind.UNKNOWN && !inbox.isOpen()) {
             // the connection broke while reading: the message was not read, so it stays

@@ -2,6 +2,8 @@ package de.rundbrief.infrastructure.bounces;
 
 import de.rundbrief.domain.bounce.BounceKind;
 import de.rundbrief.domain.setting.Settings;
+import de.rundbrief.infrastructure.cluster.ClusterDuties;
+import de.rundbrief.infrastructure.cluster.ClusterDuty;
 import de.rundbrief.infrastructure.mail.VerpAddresses;
 import de.rundbrief.infrastructure.security.ApplicationSecrets;
 import de.rundbrief.infrastructure.tenancy.ContainerTenantTransactions;
@@ -32,11 +34,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Reads the bounce mailbox on a schedule, where IT has configured one ({@value #STORE_PROPERTY},
  * with the password in {@value #PASSWORD_PROPERTY}); without, bounce handling is off and the log
- * says so once.
+ * says so once. Of several instances only the one whose duty it is ({@link
+ * ClusterDuty#BOUNCE_MAILBOX}) reads, so that no bounce is applied twice.
  */
 @Singleton
 @Startup
-@DependsOn("SchemaMigrations")
+@DependsOn({"SchemaMigrations", "ClusterDuties"})
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class BounceMailboxReader {
@@ -53,6 +56,7 @@ public class BounceMailboxReader {
   @Inject private Settings settings;
   @Inject private ApplicationSecrets secrets;
   @Inject private Clock clock;
+  @Inject private ClusterDuties duties;
 
   @Inject
   @ConfigProperty(name = STORE_PROPERTY)
@@ -96,7 +100,8 @@ public class BounceMailboxReader {
 
   private void poll() {
     try {
-      Map<BounceKind, Integer> handled = mailbox.poll();
+      Map<BounceKind, Integer> handled =
+          mailbox.poll(() -> duties.isMine(ClusterDuty.BOUNCE_MAILBOX));
       if (!handled.isEmpty()) {
         LOG.info("Bounce mailbox read: " + handled);
       }

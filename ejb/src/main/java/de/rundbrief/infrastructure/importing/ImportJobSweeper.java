@@ -2,6 +2,8 @@ package de.rundbrief.infrastructure.importing;
 
 import de.rundbrief.domain.tenant.TenantKey;
 import de.rundbrief.domain.tenant.TenantRepository;
+import de.rundbrief.infrastructure.cluster.ClusterDuties;
+import de.rundbrief.infrastructure.cluster.ClusterDuty;
 import de.rundbrief.infrastructure.tenancy.TenantContext;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
@@ -19,12 +21,12 @@ import java.util.logging.Logger;
 /**
  * Fails the import jobs whose worker stopped reporting, at start-up and every minute: a worker
  * reports after every chunk, so silence for {@link #STALE_AFTER} means its server stopped under it.
- * The job's staged rows and upload go with it; nothing of it was applied. With several instances,
- * each sweeps; failing a job twice changes nothing.
+ * The job's staged rows and upload go with it; nothing of it was applied. Only the instance whose
+ * duty it is ({@link ClusterDuty#IMPORT_SWEEP}) sweeps.
  */
 @Singleton
 @Startup
-@DependsOn("SchemaMigrations")
+@DependsOn({"SchemaMigrations", "ClusterDuties"})
 public class ImportJobSweeper {
 
   /** Longer than a worker ever stays silent, including the final transaction of a large file. */
@@ -39,6 +41,7 @@ public class ImportJobSweeper {
   @Inject private TenantRepository tenants;
   @Inject private TenantContext context;
   @Inject private Clock clock;
+  @Inject private ClusterDuties duties;
 
   @PostConstruct
   void atStartup() {
@@ -51,6 +54,9 @@ public class ImportJobSweeper {
   }
 
   private void sweep() {
+    if (!duties.isMine(ClusterDuty.IMPORT_SWEEP)) {
+      return;
+    }
     List<TenantKey> all = tenants.allKeys();
     if (all.isEmpty()) {
       return;

@@ -2,6 +2,8 @@ package de.rundbrief.infrastructure.retention;
 
 import de.rundbrief.domain.tenant.TenantKey;
 import de.rundbrief.domain.tenant.TenantRepository;
+import de.rundbrief.infrastructure.cluster.ClusterDuties;
+import de.rundbrief.infrastructure.cluster.ClusterDuty;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
@@ -15,12 +17,12 @@ import java.util.logging.Logger;
 
 /**
  * Applies the retention settings ({@code RETENTION_UNCONFIRMED_DAYS}, {@code
- * RETENTION_SENDING_LOG_DAYS}) every hour, tenant by tenant. With several instances each sweeps;
- * deleting what is already deleted changes nothing.
+ * RETENTION_SENDING_LOG_DAYS}) every hour, tenant by tenant, on the instance whose duty it is
+ * ({@link ClusterDuty#RETENTION}); one that loses the duty in the middle stops after its tenant.
  */
 @Singleton
 @Startup
-@DependsOn("SchemaMigrations")
+@DependsOn({"SchemaMigrations", "ClusterDuties"})
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class RetentionSweeper {
 
@@ -29,10 +31,14 @@ public class RetentionSweeper {
   @Inject private TenantRepository tenants;
   @Inject private RetentionWork work;
   @Inject private Clock clock;
+  @Inject private ClusterDuties duties;
 
   @Schedule(hour = "*", minute = "17", persistent = false)
   void hourly() {
     for (TenantKey tenant : tenants.allKeys()) {
+      if (!duties.isMine(ClusterDuty.RETENTION)) {
+        return;
+      }
       try {
         RetentionWork.Deleted deleted = work.sweep(tenant, clock.instant());
         if (deleted.unconfirmedSubscriptions() > 0 || deleted.sendingRecords() > 0) {

@@ -19,8 +19,10 @@ import java.util.logging.Logger;
 /**
  * Starts scheduled mailings whose time has come, each in its own transaction bound to its tenant
  * (like {@link de.rundbrief.infrastructure.tenancy.ContainerTenantTransactions}, without a caller
- * to check). With several instances, the mailing's version decides: one instance starts it, the
- * others' commits fail and change nothing.
+ * to check). Of several instances only the one whose duty it is starts scheduled mailings (see
+ * {@link ScheduledStarts}); should a start still meet another at the same moment (staff's "send
+ * now" on another instance), the recipients' primary key lets one fix them and the other fails,
+ * changing nothing.
  */
 @Stateless
 @LocalBean

@@ -3,12 +3,13 @@ package de.rundbrief.infrastructure.sending;
 import de.rundbrief.domain.mailing.MailHtml;
 import de.rundbrief.domain.setting.Settings;
 import de.rundbrief.domain.tracking.TrackingTokens;
+import de.rundbrief.infrastructure.cluster.ClusterDuties;
+import de.rundbrief.infrastructure.cluster.ClusterDuty;
 import de.rundbrief.infrastructure.consent.ConsentLinks;
 import de.rundbrief.infrastructure.mail.ConfirmationMailer;
 import de.rundbrief.infrastructure.mail.VerpAddresses;
 import de.rundbrief.infrastructure.security.AddressHasher;
 import de.rundbrief.infrastructure.security.ApplicationSecrets;
-import de.rundbrief.infrastructure.sending.RecipientQueue.Active;
 import de.rundbrief.infrastructure.tenancy.ContainerTenantTransactions;
 import de.rundbrief.infrastructure.tenancy.DatabaseDialect;
 import jakarta.annotation.PostConstruct;
@@ -25,10 +26,7 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import jakarta.mail.Session;
-import java.lang.management.ManagementFactory;
 import java.time.Clock;
-import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -37,13 +35,14 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Drives the sending of every instance: once a second it starts scheduled mailings that are due,
- * lets the {@link SendingRunner} look for work, and keeps as many workers (each one SMTP
- * connection) running as there is work for and central administrators allow.
+ * Drives the sending of every instance: once a second it starts scheduled mailings that are due
+ * (where that is this instance's duty, see {@link ScheduledStarts}), lets the {@link SendingRunner}
+ * look for work, and keeps as many workers (each one SMTP connection) running as there is work for
+ * and central administrators allow.
  */
 @Singleton
 @Startup
-@DependsOn("SchemaMigrations")
+@DependsOn({"SchemaMigrations", "ClusterDuties"})
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class SendingEngine {
@@ -68,6 +67,7 @@ public class SendingEngine {
   @Inject private ApplicationSecrets secrets;
   @Inject private TrackingTokens trackingTokens;
   @Inject private Clock clock;
+  @Inject private ClusterDuties duties;
 
   /** How long claimed recipients of a server that died wait before others send them. */
   @Inject
@@ -77,14 +77,11 @@ public class SendingEngine {
   private final AtomicInteger workers = new AtomicInteger();
   private volatile boolean stopping;
   private SendingRunner runner;
+  private ScheduledStarts scheduledStarts;
   private ScheduledFuture<?> ticks;
 
   @PostConstruct
   void start() {
-    String owner =
-        ManagementFactory.getRuntimeMXBean().getName()
-            + "/"
-            + UUID.randomUUID().toString().substring(0, 8);
     runner =
         new SendingRunner(
                 transactions,
@@ -96,9 +93,15 @@ public class SendingEngine {
                 secrets.key(AddressHasher.KEY_NAME),
                 new VerpAddresses(secrets.key(VerpAddresses.KEY_NAME)),
                 clock,
-                owner)
+                duties.instance())
             .lease(java.time.Duration.ofSeconds(Math.max(5, leaseSeconds)))
             .tracking(trackingTokens);
+    scheduledStarts =
+        new ScheduledStarts(
+            transactions,
+            () -> duties.isMine(ClusterDuty.SCHEDULED_MAILINGS),
+            starts::startIfDue,
+            clock);
     ticks = scheduler.scheduleWithFixedDelay(this::tick, 2, 1, TimeUnit.SECONDS);
   }
 
@@ -115,12 +118,7 @@ public class SendingEngine {
       return;
     }
     try {
-      List<Active> due = transactions.acrossTenants(c -> RecipientQueue.due(c, clock.instant()));
-      if (due != null) {
-        for (Active mailing : due) {
-          starts.startIfDue(mailing.tenant(), mailing.mailingId());
-        }
-      }
+      scheduledStarts.startDue();
       runner.tick();
       while (!stopping && runner.hasWork() && workers.get() < runner.connections()) {
         workers.incrementAndGet();

@@ -1,5 +1,6 @@
 package de.rundbrief.infrastructure.persistence;
 
+import de.rundbrief.domain.mailing.MailingRepository;
 import de.rundbrief.domain.subscriber.SubscriberRepository;
 import de.rundbrief.domain.tracking.TrackingStatistics;
 import jakarta.persistence.EntityManager;
@@ -11,6 +12,10 @@ public final class Repositories {
 
   public static TrackingStatistics trackingStatistics(EntityManager em) {
     return new JpaTrackingStatistics(em);
+  }
+
+  public static MailingRepository mailings(EntityManager em) {
+    return new JpaMailingRepository(em);
   }
 
   public static SubscriberRepository subscribers(EntityManager em) {

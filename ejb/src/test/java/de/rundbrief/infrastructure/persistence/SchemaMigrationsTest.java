@@ -6,6 +6,15 @@ import de.rundbrief.testsupport.PostgresDatabase;
 import de.rundbrief.testsupport.Sql;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.flywaydb.core.api.output.MigrateResult;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +32,7 @@ class SchemaMigrationsTest {
           .containsExactly(
               "1", "1.1", "1.2", "2", "2.1", "3", "3.1", "4", "4.1", "5", "5.1", "5.2", "6.1", "7",
               "7.1", "8", "8.1", "9", "9.1", "10", "10.1", "11", "12", "12.1", "13", "13.1", "14",
-              "14.1", "15", "15.1");
+              "14.1", "15", "15.1", "16");
       assertThat(
               Sql.strings(
                   c,
@@ -43,10 +52,46 @@ class SchemaMigrationsTest {
   }
 
   @Test
+  void twoInstancesStartingTogetherOnAFreshDatabaseMigrateItOnce() throws Exception {
+    DataSource fresh = PostgresDatabase.get().freshDatabase("rundbrief_started_together");
+    CyclicBarrier together = new CyclicBarrier(2);
+    ExecutorService instances = Executors.newFixedThreadPool(2);
+    try {
+      List<Future<MigrateResult>> starts = new ArrayList<>();
+      for (int i = 0; i < 2; i++) {
+        starts.add(
+            instances.submit(
+                () -> {
+                  together.await();
+                  return SchemaMigrations.migrate(fresh);
+                }));
+      }
+      List<Integer> applied = new ArrayList<>();
+      for (Future<MigrateResult> start : starts) {
+        MigrateResult result = start.get(2, TimeUnit.MINUTES);
+        assertThat(result.success).isTrue();
+        applied.add(result.migrationsExecuted);
+      }
+
+      List<String> versions =
+          Sql.column(
+              fresh,
+              "SELECT version FROM flyway_schema_history WHERE version IS NOT NULL"
+                  + " ORDER BY installed_rank");
+      assertThat(versions).hasSize(31).doesNotHaveDuplicates().startsWith("1").endsWith("16");
+      assertThat(applied).as("one applies every migration, the other none").contains(31, 0);
+      assertThat(Sql.column(fresh, "SELECT COUNT(*) FROM flyway_schema_history WHERE NOT success"))
+          .containsExactly("0");
+    } finally {
+      instances.shutdownNow();
+    }
+  }
+
+  @Test
   void h2GetsTheCommonSchemaWithoutRowLevelSecurity() throws SQLException {
     JdbcDataSource h2 = new JdbcDataSource();
     h2.setURL("jdbc:h2:mem:migrations-test;DB_CLOSE_DELAY=-1");
-    assertThat(SchemaMigrations.migrate(h2).migrationsExecuted).isEqualTo(14);
+    assertThat(SchemaMigrations.migrate(h2).migrationsExecuted).isEqualTo(15);
     try (Connection c = h2.getConnection()) {
       assertThat(
               Sql.strings(
@@ -57,6 +102,7 @@ class SchemaMigrationsTest {
               "ATTRIBUTE_DEFINITION",
               "ATTRIBUTE_VALUE",
               "AUDIT_ENTRY",
+              "CLUSTER_LEASE",
               "CONSENT_EVENT",
               "GLOBAL_SETTING",
               "IMPORT_JOB",

@@ -11,6 +11,8 @@ import de.rundbrief.domain.tenant.TenantKey;
 import de.rundbrief.infrastructure.bounces.BounceMailbox;
 import de.rundbrief.infrastructure.bounces.BounceParser;
 import de.rundbrief.infrastructure.bounces.BounceProcessor;
+import de.rundbrief.infrastructure.cluster.ClusterLease;
+import de.rundbrief.infrastructure.cluster.ClusterLeases;
 import de.rundbrief.testsupport.Sql;
 import jakarta.mail.Session;
 import jakarta.mail.URLName;
@@ -21,9 +23,18 @@ import java.io.InputStream;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,6 +48,7 @@ class BouncesTest {
 
   private static final String BOUNCES = "bounces@news.example.com";
   private static final String PASSWORD = "bounce-secret";
+  private static final BooleanSupplier ONLY_READER = () -> true;
   private static int tenants;
 
   private final SendingFixture db = new SendingFixture();
@@ -88,7 +100,7 @@ class BouncesTest {
     deliver("garbage.eml", mailing, dsn);
     deliver("forged-verp.eml", mailing, dsn);
 
-    Map<BounceKind, Integer> handled = reader("imap").poll();
+    Map<BounceKind, Integer> handled = reader("imap").poll(ONLY_READER);
 
     assertThat(handled)
         .containsEntry(BounceKind.HARD, 5)
@@ -140,10 +152,10 @@ class BouncesTest {
       long second = db.sendingMailing(tenant, list, "<p>Zwei</p>", List.of(full));
       deliver("dsn-soft-mailbox-full.eml", first, full);
       deliver("dsn-greylisted.eml", first, full);
-      reader("pop3").poll();
+      reader("pop3").poll(ONLY_READER);
       assertThat(status(full)).as("two soft bounces, but of one mailing").isEqualTo("SUBSCRIBED");
       deliver("dsn-soft-mailbox-full.eml", second, full);
-      reader("pop3").poll();
+      reader("pop3").poll(ONLY_READER);
       assertThat(status(full)).isEqualTo("BOUNCED");
     } finally {
       db.global.remove(SettingKey.BOUNCE_SOFT_LIMIT);
@@ -160,7 +172,7 @@ class BouncesTest {
     long theirs = db.subscriber(other, "theirs@example.org", "Theo", otherList, "SUBSCRIBED");
     // a genuine VERP of this tenant's mailing, but naming the other tenant's subscriber id
     deliver("dsn-hard.eml", mailing, theirs);
-    reader("imap").poll();
+    reader("imap").poll(ONLY_READER);
     assertThat(
             Sql.column(
                 db.owner,
@@ -171,6 +183,84 @@ class BouncesTest {
     assertThat(
             Sql.column(db.owner, "SELECT COUNT(*) FROM bounce_event WHERE tenant_id = ?", tenant))
         .containsExactly("0");
+  }
+
+  @Test
+  void twoInstancesReadingTheMailboxAtOnceApplyEachBounceOnce() throws Exception {
+    List<Long> bounced = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      bounced.add(subscriber("gone" + i));
+    }
+    long mailing = db.sendingMailing(tenant, list, "<p>Hallo</p>", bounced);
+    for (long subscriber : bounced) {
+      deliver("dsn-hard.eml", mailing, subscriber);
+    }
+    String lease = "bounce-mailbox-" + tenant;
+    CyclicBarrier together = new CyclicBarrier(2);
+    ExecutorService instances = Executors.newFixedThreadPool(2);
+    List<Future<Map<BounceKind, Integer>>> rounds = new ArrayList<>();
+    try {
+      for (String instance : List.of("first", "second")) {
+        ClusterLease duty =
+            new ClusterLease(
+                new ClusterLeases(db.app, true), lease, instance, Duration.ofSeconds(30));
+        BounceMailbox reader = reader("imap");
+        rounds.add(
+            instances.submit(
+                () -> {
+                  together.await(10, TimeUnit.SECONDS);
+                  duty.renew();
+                  return reader.poll(duty::isHeld);
+                }));
+      }
+      List<Integer> hardBounces = new ArrayList<>();
+      for (Future<Map<BounceKind, Integer>> round : rounds) {
+        hardBounces.add(round.get(60, TimeUnit.SECONDS).getOrDefault(BounceKind.HARD, 0));
+      }
+
+      assertThat(hardBounces)
+          .as("hard bounces each instance handled")
+          .containsExactlyInAnyOrder(6, 0);
+    } finally {
+      instances.shutdownNow();
+    }
+    assertThat(
+            Sql.column(
+                db.owner,
+                "SELECT subscriber_id FROM bounce_event WHERE tenant_id = ? AND mailing_id = ?",
+                tenant,
+                mailing))
+        .map(Long::valueOf)
+        .containsExactlyInAnyOrderElementsOf(bounced);
+    assertThat(mail.getReceivedMessagesForDomain("news.example.com")).isEmpty();
+  }
+
+  @Test
+  void aReaderWhoseTurnEndsInTheMiddleOfARoundLeavesTheRestInTheMailbox() throws Exception {
+    List<Long> bounced = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      bounced.add(subscriber("late" + i));
+    }
+    long mailing = db.sendingMailing(tenant, list, "<p>Hallo</p>", bounced);
+    for (long subscriber : bounced) {
+      deliver("dsn-hard.eml", mailing, subscriber);
+    }
+    AtomicInteger asked = new AtomicInteger();
+
+    // yes before connecting and for the first two messages, then the lease is gone
+    Map<BounceKind, Integer> handled = reader("imap").poll(() -> asked.incrementAndGet() <= 3);
+
+    assertThat(handled).containsExactly(Map.entry(BounceKind.HARD, 2));
+    assertThat(mail.getReceivedMessagesForDomain("news.example.com")).hasSize(3);
+    assertThat(reader("imap").poll(ONLY_READER)).containsExactly(Map.entry(BounceKind.HARD, 3));
+    assertThat(
+            Sql.column(
+                db.owner,
+                "SELECT COUNT(DISTINCT subscriber_id) || '/' || COUNT(*) FROM bounce_event"
+                    + " WHERE tenant_id = ? AND mailing_id = ?",
+                tenant,
+                mailing))
+        .containsExactly("5/5");
   }
 
   private long subscriber(String name) {

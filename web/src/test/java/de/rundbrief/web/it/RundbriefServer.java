@@ -36,6 +36,13 @@ public class RundbriefServer implements BeforeAllCallback {
   /** How long a killed server's claimed recipients wait for another: short, for the crash test. */
   public static final int SENDING_LEASE_SECONDS = 15;
 
+  /**
+   * How long a killed server's scheduled duties (bounce mailbox, scheduled mailings) wait for the
+   * next server: short, so that a server started after the crash test's kill takes them within
+   * seconds.
+   */
+  public static final int CLUSTER_LEASE_SECONDS = 5;
+
   private static boolean prepared;
   private static GreenMail smtp;
   private static GreenMailUser bounceMailbox;
@@ -136,6 +143,9 @@ public class RundbriefServer implements BeforeAllCallback {
             + "\n"
             + "rundbrief.sending.lease-seconds="
             + SENDING_LEASE_SECONDS
+            + "\n"
+            + "rundbrief.cluster.lease-seconds="
+            + CLUSTER_LEASE_SECONDS
             + "\n"
             + "rundbrief.bounces.store-url=imap://"
             + MAIL_FROM.replace("@", "%40")
