@@ -159,7 +159,7 @@ public class DefaultConsentService implements ConsentService {
   @PublicAccess
   public boolean unsubscribe(ConsentToken token, ConsentSource source, String ipAddress) {
     requirePurpose(token, TokenPurpose.UNSUBSCRIBE);
-    return leave(subscriptionOf(token), source, ipAddress);
+    return leave(subscriptionOf(token), source, ipAddress, token.mailing());
   }
 
   @Override
@@ -197,17 +197,18 @@ public class DefaultConsentService implements ConsentService {
     requirePurpose(token, TokenPurpose.UNSUBSCRIBE);
     for (Subscription subscription : lists.subscriptionsOf(subscriberOf(token).getId())) {
       if (!listIds.contains(subscription.getMailingList().getId())) {
-        leave(subscription, ConsentSource.PREFERENCES, ipAddress);
+        leave(subscription, ConsentSource.PREFERENCES, ipAddress, token.mailing());
       }
     }
   }
 
-  private boolean leave(Subscription subscription, ConsentSource source, String ipAddress) {
+  private boolean leave(
+      Subscription subscription, ConsentSource source, String ipAddress, Long mailing) {
     Instant now = clock.instant();
     if (!subscription.unsubscribe(now)) {
       return false;
     }
-    consentLog.record(ConsentEvent.unsubscribed(subscription, source, now, ipAddress));
+    consentLog.record(ConsentEvent.unsubscribed(subscription, source, now, ipAddress, mailing));
     return true;
   }
 

@@ -331,6 +331,7 @@ public class DefaultMailingService implements MailingService {
         progress.sent(),
         progress.failed(),
         trackingStatistics.bounces(mailing.getId()),
+        trackingStatistics.unsubscribes(mailing.getId()),
         trackingStatistics.opens(mailing.getId()),
         trackingStatistics.clicks(mailing.getId()),
         trackingStatistics.links(mailing.getId(), TrackedLinks.links(mailing.getHtmlBody())),

@@ -72,6 +72,13 @@ public class ConsentEvent extends TenantOwnedEntity {
   @Column(name = "CONSENT_TEXT", updatable = false, length = 4000)
   private String consentText;
 
+  /**
+   * The mailing whose unsubscribe link or complaint this was, for its statistics; no foreign key,
+   * so that the proof outlives the mailing.
+   */
+  @Column(name = "MAILING_ID", updatable = false)
+  private Long mailingId;
+
   /** The legal basis staff or an import stated, or the staff member who acted. */
   @Column(name = "DETAIL", updatable = false, length = DETAIL_MAX_LENGTH)
   private String detail;
@@ -117,7 +124,20 @@ public class ConsentEvent extends TenantOwnedEntity {
 
   public static ConsentEvent unsubscribed(
       Subscription subscription, ConsentSource source, Instant at, String ipAddress) {
-    return new ConsentEvent(subscription, ConsentEventType.UNSUBSCRIBED, source, at, ipAddress);
+    return unsubscribed(subscription, source, at, ipAddress, null);
+  }
+
+  /** The subscriber left the list, through a link of the mailing given ({@code null} for none). */
+  public static ConsentEvent unsubscribed(
+      Subscription subscription,
+      ConsentSource source,
+      Instant at,
+      String ipAddress,
+      Long mailingId) {
+    ConsentEvent event =
+        new ConsentEvent(subscription, ConsentEventType.UNSUBSCRIBED, source, at, ipAddress);
+    event.mailingId = mailingId;
+    return event;
   }
 
   /** Staff or an import subscribed someone without a confirmation mail, on a stated legal basis. */
@@ -176,5 +196,9 @@ public class ConsentEvent extends TenantOwnedEntity {
 
   public String getDetail() {
     return detail;
+  }
+
+  public Long getMailingId() {
+    return mailingId;
   }
 }

@@ -11,9 +11,16 @@ import java.util.Objects;
  * make another one.
  *
  * @param expiresAt {@code null} for a token that never expires
+ * @param mailingId the mailing whose unsubscribe link it is, so that the mailing's statistics count
+ *     the unsubscribe; 0 for none
  */
 public record ConsentToken(
-    TokenPurpose purpose, TenantKey tenant, long subscriberId, long listId, Instant expiresAt)
+    TokenPurpose purpose,
+    TenantKey tenant,
+    long subscriberId,
+    long listId,
+    Instant expiresAt,
+    long mailingId)
     implements TenantScoped {
 
   public ConsentToken {
@@ -25,7 +32,20 @@ public record ConsentToken(
   public static ConsentToken issue(
       TokenPurpose purpose, TenantKey tenant, long subscriberId, long listId, Instant now) {
     Instant expiry = purpose.validity() == null ? null : now.plus(purpose.validity());
-    return new ConsentToken(purpose, tenant, subscriberId, listId, expiry);
+    return new ConsentToken(purpose, tenant, subscriberId, listId, expiry, 0);
+  }
+
+  /** The same token, as the unsubscribe link of a mailing. */
+  public ConsentToken fromMailing(long mailing) {
+    if (mailing <= 0) {
+      throw new IllegalArgumentException("No mailing " + mailing);
+    }
+    return new ConsentToken(purpose, tenant, subscriberId, listId, expiresAt, mailing);
+  }
+
+  /** The mailing whose link it is, if any. */
+  public Long mailing() {
+    return mailingId == 0 ? null : mailingId;
   }
 
   /** When the token was issued: its expiry less its purpose's validity. */

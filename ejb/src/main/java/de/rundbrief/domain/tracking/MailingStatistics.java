@@ -10,12 +10,14 @@ import java.util.List;
  * @param sent messages the mail server accepted
  * @param failed recipients whose mail server refused for good
  * @param bounces the bounce mailbox's reports about this mailing, by kind
+ * @param unsubscribes subscribers who left through this mailing's links or by a complaint about it
  */
 public record MailingStatistics(
     long mailingId,
     long sent,
     long failed,
     Bounces bounces,
+    long unsubscribes,
     Counts opens,
     Counts clicks,
     List<LinkClicks> links,
@@ -100,6 +102,19 @@ public record MailingStatistics(
   /** Unique human clicks per sent message, 0 to 1. */
   public double clickRate() {
     return sent == 0 ? 0 : (double) clicks.unique() / sent;
+  }
+
+  /** Unsubscribes per delivered message, 0 to 1. */
+  public double unsubscribeRate() {
+    return delivered() == 0 ? 0 : Math.min(1, (double) unsubscribes / delivered());
+  }
+
+  public long getUnsubscribes() {
+    return unsubscribes;
+  }
+
+  public double getUnsubscribeRate() {
+    return unsubscribeRate();
   }
 
   /** Unique human clicks per unique human open, 0 to 1. */

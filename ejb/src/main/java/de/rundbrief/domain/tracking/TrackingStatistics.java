@@ -33,6 +33,12 @@ public interface TrackingStatistics {
   /** The bounce mailbox's reports about one mailing, by kind. */
   MailingStatistics.Bounces bounces(long mailingId);
 
+  /**
+   * Subscribers who left a list through the mailing's unsubscribe links (page, one-click or
+   * preferences) or by a complaint about it; someone leaving several lists counts once.
+   */
+  long unsubscribes(long mailingId);
+
   /** One subscriber's opens and clicks, newest first, at most {@value #EVENTS_OF_ONE}. */
   List<TrackingEvent> eventsOf(long subscriberId);
 

@@ -94,7 +94,8 @@ public final class BounceProcessor {
                   >= Math.max(1, settings.global().number(SettingKey.BOUNCE_SOFT_LIMIT))
               ? bounce(c, tenant, recipient.subscriberId(), now)
               : Outcome.COUNTED;
-      case COMPLAINT -> unsubscribe(c, tenant, recipient.subscriberId(), report, now);
+      case COMPLAINT ->
+          unsubscribe(c, tenant, recipient.subscriberId(), recipient.mailingId(), report, now);
       default -> Outcome.NOTED;
     };
   }
@@ -145,7 +146,7 @@ public final class BounceProcessor {
   }
 
   private Outcome unsubscribe(
-      Connection c, String tenant, long subscriber, BounceReport report, Instant now)
+      Connection c, String tenant, long subscriber, long mailing, BounceReport report, Instant now)
       throws SQLException {
     List<long[]> left = new ArrayList<>();
     List<String> names = new ArrayList<>();
@@ -179,8 +180,8 @@ public final class BounceProcessor {
       try (PreparedStatement insert =
           c.prepareStatement(
               "INSERT INTO consent_event (id, tenant_id, subscriber_id, mailing_list_id, list_name,"
-                  + " event_type, source, occurred_at, detail)"
-                  + " VALUES (?, ?, ?, ?, ?, 'UNSUBSCRIBED', 'COMPLAINT', ?, ?)")) {
+                  + " event_type, source, occurred_at, detail, mailing_id)"
+                  + " VALUES (?, ?, ?, ?, ?, 'UNSUBSCRIBED', 'COMPLAINT', ?, ?, ?)")) {
         insert.setLong(1, nextConsentEventId(c));
         insert.setString(2, tenant);
         insert.setLong(3, subscriber);
@@ -188,6 +189,7 @@ public final class BounceProcessor {
         insert.setString(5, names.get(i));
         insert.setTimestamp(6, at);
         insert.setString(7, report.reason());
+        insert.setLong(8, mailing);
         insert.executeUpdate();
       }
     }

@@ -21,7 +21,8 @@ import java.time.Instant;
  * made without the key, fails authentication. About 90 URL-safe characters.
  *
  * <p>Sealed by {@link AesGcmSeal}; inside: purpose, tenant key, subscriber id, list id and expiry
- * (epoch seconds, 0 for none).
+ * (epoch seconds, 0 for none), and for a mailing's unsubscribe link the mailing id. Tokens without
+ * it, as every link sent before mailings were named, open as before.
  */
 @ApplicationScoped
 public class AesGcmConsentTokens implements ConsentTokens {
@@ -50,11 +51,15 @@ public class AesGcmConsentTokens implements ConsentTokens {
   @Override
   public String seal(ConsentToken token) {
     byte[] tenant = token.tenant().value().getBytes(StandardCharsets.US_ASCII);
-    ByteBuffer plain = ByteBuffer.allocate(1 + 1 + tenant.length + 8 + 8 + 8);
+    int mailing = token.mailingId() == 0 ? 0 : 8;
+    ByteBuffer plain = ByteBuffer.allocate(1 + 1 + tenant.length + 8 + 8 + 8 + mailing);
     plain.put((byte) token.purpose().ordinal());
     plain.put((byte) tenant.length).put(tenant);
     plain.putLong(token.subscriberId()).putLong(token.listId());
     plain.putLong(token.expiresAt() == null ? 0 : token.expiresAt().getEpochSecond());
+    if (mailing > 0) {
+      plain.putLong(token.mailingId());
+    }
     return box.seal(plain.array());
   }
 
@@ -71,13 +76,18 @@ public class AesGcmConsentTokens implements ConsentTokens {
       long subscriberId = plain.getLong();
       long listId = plain.getLong();
       long expiry = plain.getLong();
+      long mailingId = plain.remaining() == 8 ? plain.getLong() : 0;
+      if (plain.hasRemaining() || mailingId < 0) {
+        throw new InvalidTokenException(false);
+      }
       token =
           new ConsentToken(
               purpose,
               TenantKey.of(new String(tenant, StandardCharsets.US_ASCII)),
               subscriberId,
               listId,
-              expiry == 0 ? null : Instant.ofEpochSecond(expiry));
+              expiry == 0 ? null : Instant.ofEpochSecond(expiry),
+              mailingId);
     } catch (BufferUnderflowException
         | IndexOutOfBoundsException
         | NegativeArraySizeException

@@ -63,10 +63,18 @@ public class ConsentLinks {
    */
   public record UnsubscribeLinks(String page, String oneClick) {}
 
-  /** Both unsubscribe links of one recipient, with one sealed token between them. */
-  public UnsubscribeLinks unsubscribe(TenantKey tenant, long subscriberId, long listId) {
+  /**
+   * Both unsubscribe links of one recipient of a mailing, with one sealed token between them; an
+   * unsubscribe through them counts for the mailing.
+   */
+  public UnsubscribeLinks unsubscribe(
+      TenantKey tenant, long subscriberId, long listId, long mailingId) {
     String base = baseUrl();
-    String token = seal(TokenPurpose.UNSUBSCRIBE, tenant, subscriberId, listId);
+    String token =
+        tokens.seal(
+            ConsentToken.issue(
+                    TokenPurpose.UNSUBSCRIBE, tenant, subscriberId, listId, clock.instant())
+                .fromMailing(mailingId));
     return new UnsubscribeLinks(
         base + UNSUBSCRIBE_PAGE + "?token=" + token, base + ONE_CLICK_PATH + token);
   }

@@ -172,6 +172,18 @@ public class JpaTrackingStatistics implements TrackingStatistics {
   }
 
   @Override
+  public long unsubscribes(long mailingId) {
+    return number(
+        em.createNativeQuery(
+                "SELECT COUNT(DISTINCT subscriber_id) FROM consent_event WHERE tenant_id = ?1"
+                    + " AND mailing_id = ?2 AND event_type = 'UNSUBSCRIBED'")
+            .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
+            .setParameter(1, tenant())
+            .setParameter(2, mailingId)
+            .getSingleResult());
+  }
+
+  @Override
   public List<TrackingEvent> eventsOf(long subscriberId) {
     String tenant = tenant();
     List<TrackingEvent> events = new ArrayList<>();

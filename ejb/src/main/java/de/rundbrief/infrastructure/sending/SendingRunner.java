@@ -391,7 +391,7 @@ public final class SendingRunner {
                 .getOrDefault(id, Map.of())
                 .forEach((key, value) -> values.put(Personalisation.FIELD_PREFIX + key, value));
             ConsentLinks.UnsubscribeLinks unsubscribe =
-                links.unsubscribe(tenant, id, lists.get(id));
+                links.unsubscribe(tenant, id, lists.get(id), active.mailingId());
             outgoing.add(
                 new Outgoing(
                     id,

@@ -7,6 +7,9 @@ import de.rundbrief.domain.consent.ConsentToken;
 import de.rundbrief.domain.consent.InvalidTokenException;
 import de.rundbrief.domain.consent.TokenPurpose;
 import de.rundbrief.domain.tenant.TenantKey;
+import de.rundbrief.infrastructure.security.AesGcmSeal;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,6 +33,30 @@ class AesGcmConsentTokensTest {
 
     assertThat(opened).isEqualTo(token);
     assertThat(opened.expiresAt()).isEqualTo(NOW.plus(Duration.ofDays(7)));
+  }
+
+  @Test
+  void aMailingsUnsubscribeTokenCarriesTheMailingAndOthersNone() {
+    ConsentToken plain = ConsentToken.issue(TokenPurpose.UNSUBSCRIBE, NORD, 4711, 42, NOW);
+    ConsentToken fromMailing = plain.fromMailing(9001);
+
+    assertThat(tokens.open(tokens.seal(fromMailing))).isEqualTo(fromMailing);
+    assertThat(tokens.open(tokens.seal(fromMailing)).mailing()).isEqualTo(9001L);
+    assertThat(tokens.open(tokens.seal(plain)).mailing()).isNull();
+    assertThat(tokens.seal(plain))
+        .as("links without a mailing keep the layout of links sent before")
+        .hasSizeLessThan(tokens.seal(fromMailing).length());
+  }
+
+  @Test
+  void aTokenWithBytesAfterItsMailingIsRefused() {
+    byte[] tenant = "nord".getBytes(StandardCharsets.US_ASCII);
+    ByteBuffer plain = ByteBuffer.allocate(1 + 1 + tenant.length + 8 * 4 + 2);
+    plain.put((byte) TokenPurpose.UNSUBSCRIBE.ordinal()).put((byte) tenant.length).put(tenant);
+    plain.putLong(4711).putLong(42).putLong(0).putLong(9001).putShort((short) 1);
+    String sealed = new AesGcmSeal(key, "", (byte) 1).seal(plain.array());
+
+    assertThatThrownBy(() -> tokens.open(sealed)).isInstanceOf(InvalidTokenException.class);
   }
 
   @Test

@@ -13,6 +13,9 @@ import de.rundbrief.infrastructure.bounces.BounceParser;
 import de.rundbrief.infrastructure.bounces.BounceProcessor;
 import de.rundbrief.infrastructure.cluster.ClusterLease;
 import de.rundbrief.infrastructure.cluster.ClusterLeases;
+import de.rundbrief.infrastructure.persistence.Repositories;
+import de.rundbrief.testsupport.Jpa;
+import de.rundbrief.testsupport.PostgresDatabase;
 import de.rundbrief.testsupport.Sql;
 import jakarta.mail.Session;
 import jakarta.mail.URLName;
@@ -123,6 +126,24 @@ class BouncesTest {
                 tenant,
                 angry))
         .containsExactly("UNSUBSCRIBED/COMPLAINT");
+    try (Jpa jpa = new Jpa(PostgresDatabase.get().app())) {
+      assertThat(
+              jpa.<Long>inTenant(
+                  tenant, em -> Repositories.trackingStatistics(em).unsubscribes(mailing)))
+          .as("the complaint ends the subscription on behalf of the mailing it is about")
+          .isEqualTo(1);
+      assertThat(
+              jpa.<Long>inTenant(
+                  tenant, em -> Repositories.trackingStatistics(em).unsubscribes(mailing + 1)))
+          .isZero();
+      String other = tenant + "-other";
+      db.tenant(other);
+      assertThat(
+              jpa.<Long>inTenant(
+                  other, em -> Repositories.trackingStatistics(em).unsubscribes(mailing)))
+          .as("another tenant counts none of them")
+          .isZero();
+    }
     assertThat(
             Sql.column(
                 db.owner,

@@ -12,6 +12,7 @@ import de.rundbrief.domain.tracking.MailingStatistics;
 import de.rundbrief.domain.tracking.TrackingEvent;
 import de.rundbrief.domain.tracking.TrackingKind;
 import de.rundbrief.domain.tracking.TrackingToken;
+import de.rundbrief.infrastructure.consent.AesGcmConsentTokens;
 import de.rundbrief.infrastructure.persistence.Repositories;
 import de.rundbrief.infrastructure.tracking.AesGcmTrackingTokens;
 import de.rundbrief.infrastructure.tracking.TrackingWriter;
@@ -21,6 +22,7 @@ import de.rundbrief.testsupport.Sql;
 import jakarta.mail.internet.MimeMessage;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -89,6 +91,14 @@ class TrackedSendingTest {
     assertThat(all(OPEN, adaHtml)).hasSize(1);
     assertThat(adaHtml).doesNotContain("href=\"https://nord.example/angebot");
     assertThat(adaHtml).contains("https://news.example.com/unsubscribe.xhtml?token=");
+    String unsubscribe =
+        received[0].getHeader("List-Unsubscribe")[0].replaceAll("^.*/unsubscribe/|>.*$", "");
+    assertThat(
+            new AesGcmConsentTokens(SendingFixture.TOKEN_KEY, Clock.systemUTC())
+                .open(unsubscribe)
+                .mailing())
+        .as("the unsubscribe link names the mailing, for its statistics")
+        .isEqualTo(mailing);
     TrackingToken first = tokens.open(clicks.get(0));
     assertThat(first.subscriberId()).isEqualTo(ada);
     assertThat(first.mailingId()).isEqualTo(mailing);

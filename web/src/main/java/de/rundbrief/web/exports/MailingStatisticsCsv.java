@@ -24,6 +24,7 @@ public final class MailingStatisticsCsv {
       row(csv, "hard bounces", s.bounces().hard());
       row(csv, "soft bounces", s.bounces().soft());
       row(csv, "complaints", s.bounces().complaints());
+      row(csv, "unsubscribes", s.unsubscribes());
       row(csv, "unique opens", s.opens().unique());
       row(csv, "opens", s.opens().total());
       row(csv, "machine opens", s.opens().machineTotal());
@@ -33,6 +34,7 @@ public final class MailingStatisticsCsv {
       csv.writeRow("open rate", rate(s.openRate()));
       csv.writeRow("click rate", rate(s.clickRate()));
       csv.writeRow("clicks per open", rate(s.clickToOpenRate()));
+      csv.writeRow("unsubscribe rate", rate(s.unsubscribeRate()));
       csv.writeRow();
       csv.writeRow("link", "address", "clicks", "unique clicks");
       for (MailingStatistics.LinkClicks link : s.links()) {

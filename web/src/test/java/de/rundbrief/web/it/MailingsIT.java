@@ -556,6 +556,13 @@ class MailingsIT {
     JsonObject members =
         editor.get("tenants/nord/lists/" + list + "/members?status=SUBSCRIBED").object();
     assertThat(members.getInt("total")).isEqualTo(2);
+    JsonObject statistics = editor.get("tenants/nord/mailings/" + mailing + "/statistics").object();
+    assertThat(statistics.getJsonNumber("unsubscribes").longValue())
+        .as("the one-click unsubscribe counts for the mailing it came from")
+        .isEqualTo(1);
+    assertThat(statistics.getJsonNumber("unsubscribeRate").doubleValue()).isEqualTo(1.0 / 3);
+    assertThat(editor.getCsv("tenants/nord/mailings/" + mailing + "/statistics.csv").body())
+        .contains("unsubscribes,1");
 
     Response change =
         editor.put(
