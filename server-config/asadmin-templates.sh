@@ -3,13 +3,22 @@
 
 # render FILE NAME=VALUE...
 # Prints FILE with every @NAME@ replaced by VALUE and its comment lines left out. Values are
-# escaped for asadmin property lists (':' becomes '\:'), so passwords and URLs go in as they are.
+# escaped for asadmin property lists (':' becomes '\:' and '=' becomes '\='), so passwords, URLs
+# and LDAP names (cn=...,dc=...) go in as they are; the templates keep property lists in double
+# quotes, where asadmin and Payara Micro pass the backslashes on. A backslash or a double quote
+# would be read differently by the two, so a value with either is refused.
 render() {
   local file=$1 pair value
   shift
   local expressions=()
   for pair in "$@"; do
-    value=$(printf '%s' "${pair#*=}" | sed -e 's/[\\&|]/\\&/g' -e 's/:/\\\\:/g')
+    value=${pair#*=}
+    case "$value" in
+      *\\*|*\"*)
+        echo "The value of ${pair%%=*} contains a backslash or a double quote, which asadmin cannot take here" >&2
+        return 1 ;;
+    esac
+    value=$(printf '%s' "$value" | sed -e 's/[:=]/\\&/g' -e 's/[\\&|]/\\&/g')
     expressions+=(-e "s|@${pair%%=*}@|$value|g")
   done
   sed "${expressions[@]}" -e '/^#/d' "$file"

@@ -16,7 +16,7 @@ import javax.sql.DataSource;
  * database and its two roles from {@code server-config/postgresql/create-database.sql}, then the
  * schema migrated as the owner.
  */
-public final class PostgresDatabase {
+public final class PostgresDatabase implements AutoCloseable {
 
   public static final String DATABASE = "rundbrief";
   public static final String OWNER = "rundbrief_owner";
@@ -43,6 +43,20 @@ public final class PostgresDatabase {
       }
     }
     return instance;
+  }
+
+  /**
+   * A server of its own, prepared as IT prepares one but with no schema yet: for a test in which
+   * Rundbrief migrates it at start-up. The caller closes it.
+   */
+  public static PostgresDatabase withoutSchema() {
+    try {
+      PostgresDatabase database = new PostgresDatabase(EmbeddedPostgres.builder().start());
+      database.createDatabase();
+      return database;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** The schema owner, as the migrations connect. */
@@ -121,11 +135,12 @@ public final class PostgresDatabase {
     }
   }
 
-  private void close() {
+  @Override
+  public void close() {
     try {
       server.close();
     } catch (IOException e) {
-      // the JVM is ending; nothing else to do
+      // the server's files are in a temporary folder; nothing else to do
     }
   }
 }
