@@ -6,6 +6,7 @@ import de.rundbrief.domain.setting.SettingKey;
 import de.rundbrief.testsupport.Sql;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -56,6 +57,40 @@ class SendingRefusalsTest {
     assertThat(db.states(mailing).values())
         .hasSize(3)
         .allSatisfy(state -> assertThat(state).matches("FAILED:5\\d\\d .*"));
+    assertThat(attempts(mailing)).containsOnly("1");
+    assertThat(db.status(mailing)).isEqualTo("SENT");
+  }
+
+  @Test
+  void aServerRefusingSomeRecipientsFailsThoseWithItsReplyAndSendsTheOthersOverTheSameConnection()
+      throws Exception {
+    long mailing = mailingTo(8);
+    try (SelectiveSmtpServer server =
+        SelectiveSmtpServer.refusing(
+            address ->
+                address.startsWith("r2-")
+                    || address.startsWith("r5-")
+                    || address.startsWith("r6-"))) {
+      SendingRunner runner = db.runner(server.port(), "picky");
+      runner.tick();
+      pool.submit(() -> runner.work(() -> false)).get(30, TimeUnit.SECONDS);
+
+      assertThat(server.delivered())
+          .as("every accepted recipient once, no refused one")
+          .hasSize(5)
+          .doesNotHaveDuplicates()
+          .noneMatch(to -> to.startsWith("r2-") || to.startsWith("r5-") || to.startsWith("r6-"));
+      assertThat(server.connectionsOpened())
+          .as("a refused recipient does not cost the connection")
+          .isEqualTo(1);
+    }
+
+    Map<String, String> states = db.states(mailing);
+    assertThat(states).hasSize(8);
+    assertThat(states.values().stream().filter(s -> s.equals("SENT"))).hasSize(5);
+    assertThat(states.values().stream().filter(s -> s.startsWith("FAILED")))
+        .hasSize(3)
+        .allSatisfy(state -> assertThat(state).contains("550 5.1.1").contains("User unknown"));
     assertThat(attempts(mailing)).containsOnly("1");
     assertThat(db.status(mailing)).isEqualTo("SENT");
   }
