@@ -53,6 +53,86 @@ public final class TrackedLinks {
     return rewriting.result();
   }
 
+  /**
+   * The plain-text alternative with each web address that is also a trackable link of the HTML
+   * replaced by the rewriter's URL for that link, so that a click in either part counts for the
+   * same link. An address ends at white space or {@code <>"}; punctuation after it ({@code
+   * .,;:!?'}, and a closing bracket without its opening one, as in "Angebot (https://…)") is not
+   * part of it. Addresses that the HTML does not link to stay as they are.
+   *
+   * @param htmlLinks the HTML's trackable links, as {@link #links} gives them
+   */
+  public static String rewriteText(String text, List<String> htmlLinks, LinkRewriter rewriter) {
+    Objects.requireNonNull(rewriter, "rewriter");
+    StringBuilder out = null;
+    int copied = 0;
+    int i = 0;
+    while (i < text.length()) {
+      int start = webAddressAt(text, i);
+      if (start < 0) {
+        i++;
+        continue;
+      }
+      int end = addressEnd(text, start);
+      String url = text.substring(start, end);
+      int index = htmlLinks.indexOf(url);
+      String tracked = index < 0 ? null : rewriter.tracked(index, url);
+      if (tracked != null) {
+        if (out == null) {
+          out = new StringBuilder(text.length() + 256);
+        }
+        out.append(text, copied, start).append(tracked);
+        copied = end;
+      }
+      i = end;
+    }
+    return out == null ? text : out.append(text, copied, text.length()).toString();
+  }
+
+  /** {@code i} if a web address starts there (at a word's start), otherwise -1. */
+  private static int webAddressAt(String text, int i) {
+    char c = text.charAt(i);
+    if ((c != 'h' && c != 'H') || (i > 0 && Character.isLetterOrDigit(text.charAt(i - 1)))) {
+      return -1;
+    }
+    int end = Math.min(text.length(), i + 9);
+    return isWebUrl(text.substring(i, end)) ? i : -1;
+  }
+
+  private static int addressEnd(String text, int start) {
+    int end = start;
+    while (end < text.length()) {
+      char c = text.charAt(end);
+      if (Character.isWhitespace(c) || c == '<' || c == '>' || c == '"') {
+        break;
+      }
+      end++;
+    }
+    while (end > start) {
+      char last = text.charAt(end - 1);
+      if (".,;:!?'".indexOf(last) >= 0
+          || (last == ')' && unbalanced(text, start, end, '(', ')'))
+          || (last == ']' && unbalanced(text, start, end, '[', ']'))) {
+        end--;
+      } else {
+        break;
+      }
+    }
+    return end;
+  }
+
+  private static boolean unbalanced(String text, int start, int end, char open, char close) {
+    int depth = 0;
+    for (int i = start; i < end; i++) {
+      if (text.charAt(i) == open) {
+        depth++;
+      } else if (text.charAt(i) == close) {
+        depth--;
+      }
+    }
+    return depth < 0;
+  }
+
   private interface Visitor {
     void trackable(int valueStart, int valueEnd, char quote, String url);
   }

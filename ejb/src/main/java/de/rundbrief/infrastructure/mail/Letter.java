@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.text.MessageFormat;
 import java.util.Date;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
 import java.util.Set;
@@ -79,6 +80,7 @@ public final class Letter {
   private final String imprintText;
   private final ResourceBundle texts;
   private final Tracking tracking;
+  private final List<String> htmlLinks;
 
   /** A letter without tracking: previews and test sends. */
   public Letter(Content content, MailHtml mailHtml) {
@@ -95,6 +97,7 @@ public final class Letter {
     this.preheader = Personalisation.parse(content.preheader());
     this.html = Personalisation.parse(content.htmlBody());
     this.text = Personalisation.parse(content.textBody());
+    this.htmlLinks = tracking == null ? List.of() : TrackedLinks.links(content.htmlBody());
     this.imprintText =
         content.imprintHtml() == null ? "" : mailHtml.plainText(content.imprintHtml());
     this.texts =
@@ -169,9 +172,13 @@ public final class Letter {
   /** The plain-text alternative one recipient gets. */
   public String text(Personal person) {
     StringBuilder plain = new StringBuilder(content.textBody().length() + 512);
-    plain
-        .append(text.render(person.values(), UnaryOperator.identity()).strip())
-        .append("\n\n-- \n");
+    String body = text.render(person.values(), UnaryOperator.identity()).strip();
+    if (tracking != null) {
+      body =
+          TrackedLinks.rewriteText(
+              body, htmlLinks, (index, url) -> tracking.click(person.subscriberId(), index, url));
+    }
+    plain.append(body).append("\n\n-- \n");
     if (!imprintText.isBlank()) {
       plain.append(imprintText).append("\n\n");
     }

@@ -202,4 +202,44 @@ class TrackedLinksTest {
         .isEqualTo("https://example.com/artikel/7?utm_source=rb&n=7");
     assertThat(rewritten).isEqualTo(expected.toString());
   }
+
+  @Test
+  void theTextPartsAddressesCountAsTheHtmlsLinksOfTheSameAddress() {
+    List<String> html =
+        List.of("https://nord.example/angebot?k=1&b=2", "https://nord.example/blog");
+    String text =
+        "Angebot (https://nord.example/angebot?k=1&b=2)\n\nZum Blog: https://nord.example/blog."
+            + " Mehr unter https://nord.example/other, oder HTTPS://nord.example/blog!";
+
+    String rewritten = TrackedLinks.rewriteText(text, html, NUMBERED);
+
+    assertThat(rewritten)
+        .isEqualTo(
+            "Angebot (https://t.example/c/0)\n\nZum Blog: https://t.example/c/1."
+                + " Mehr unter https://nord.example/other, oder HTTPS://nord.example/blog!");
+  }
+
+  @Test
+  void anAddressKeepsItsOwnBracketsAndEndsAtWhiteSpaceOrAngleBrackets() {
+    List<String> html =
+        List.of("https://de.wikipedia.org/wiki/Rundbrief_(Begriff)", "https://e.org/a");
+
+    assertThat(
+            TrackedLinks.rewriteText(
+                "Siehe https://de.wikipedia.org/wiki/Rundbrief_(Begriff). Und <https://e.org/a>",
+                html,
+                NUMBERED))
+        .isEqualTo("Siehe https://t.example/c/0. Und <https://t.example/c/1>");
+  }
+
+  @Test
+  void textWithoutTrackedAddressesComesBackUnchanged() {
+    String text = "Kein Link hier, nur shttps://x und http:/kaputt und mailto:a@b.example";
+
+    assertThat(TrackedLinks.rewriteText(text, List.of("https://x"), NUMBERED)).isSameAs(text);
+    assertThat(
+            TrackedLinks.rewriteText(
+                "https://e.org/a", List.of("https://e.org/a"), (index, url) -> null))
+        .isEqualTo("https://e.org/a");
+  }
 }

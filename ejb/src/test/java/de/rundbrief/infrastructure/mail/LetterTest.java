@@ -188,7 +188,8 @@ class LetterTest {
                 + " <a href=\"mailto:info@nord.example\">Post</a>"
                 + " <a href=\"https://nord.example/b\" data-rb-notrack>B</a>"
                 + " <a href=\"https://nord.example/c?m={{ field.company }}\">C</a></p>",
-            "Text",
+            "A (https://nord.example/a?x=1&y=2), B: https://nord.example/b,"
+                + " anderswo: https://nord.example/z.",
             null);
     Letter tracked =
         new Letter(
@@ -213,6 +214,13 @@ class LetterTest {
         .contains("href=\"https://rb.example/t/c/815-1-https://nord.example/c?m=ACME\"")
         .contains("href=\"https://news.example.com/unsubscribe.xhtml?token=abc\"")
         .contains("<img src=\"https://rb.example/t/o/815\" width=\"1\" height=\"1\"");
+    assertThat(tracked.text(ada))
+        .as("the text part's address of a tracked HTML link counts for that link")
+        .startsWith(
+            "A (https://rb.example/t/c/815-0-https://nord.example/a?x=1&y=2), B:"
+                + " https://nord.example/b, anderswo: https://nord.example/z.")
+        .contains("https://news.example.com/unsubscribe.xhtml?token=abc\n");
     assertThat(new Letter(content, new OwaspMailHtml()).html(ada)).doesNotContain("rb.example");
+    assertThat(new Letter(content, new OwaspMailHtml()).text(ada)).doesNotContain("rb.example");
   }
 }
