@@ -49,6 +49,9 @@ SMTP_HOST=${RUNDBRIEF_SMTP_HOST:-localhost}
 SMTP_PORT=${RUNDBRIEF_SMTP_PORT:-2525}
 MAIL_FROM=${RUNDBRIEF_MAIL_FROM:-newsletter@localhost}
 REBUILD=
+# One server by itself: never a member of a cluster (server-config/instances.sh makes those).
+CLUSTER=
+SYSTEM_PROPERTIES=
 
 while [ $# -gt 0 ]; do
   case "$1" in

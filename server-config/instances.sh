@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Separate Rundbrief instances on one server: each with its own HTTP port, data folder or
-# PostgreSQL database, realm, mail session and settings; they share nothing but the installed
-# binaries (Payara Micro, the WAR, the PostgreSQL driver) and never form a cluster.
+# Rundbrief instances on one server, each with its own HTTP port. Separate instances have their
+# own data folder or PostgreSQL database, realm, mail session and settings, share nothing but the
+# installed binaries (Payara Micro, the WAR, the PostgreSQL driver) and never form a cluster.
+# Members of a cluster (--cluster) share one PostgreSQL database and Payara's data grid.
 set -euo pipefail
 
 usage() {
@@ -33,6 +34,18 @@ Options of create (each instance keeps its own; see README "Separate instances o
   --mail-from ADDRESS      sender of the mail session (required)
   --heap SIZE              maximum Java heap (default 192m)
   --java-options "..."     further JVM options, replacing the small-footprint defaults
+  --system-property K=V    a further system property (see README "Configuration for IT");
+                           may be given several times
+
+Options of create for a member of a cluster (see README "A cluster of instances"):
+  --cluster NAME           the cluster it belongs to: instances with the same cluster name share
+                           one PostgreSQL database (--db-url required) and Payara's data grid
+  --cluster-port N         its port in the data grid (required with --cluster; open it between
+                           the members)
+  --cluster-host ADDRESS   the IP address of this server that the other members reach it at
+                           (default 127.0.0.1: every member on this server)
+  --cluster-members LIST   members on other servers, host:port,... (the members in this home
+                           with the same cluster name are found by themselves)
 
 Instances live in --home DIR (env RUNDBRIEF_INSTANCES, default ./instances), one folder each.
 The binaries come from RUNDBRIEF_WAR, RUNDBRIEF_MICRO and RUNDBRIEF_POSTGRESQL_JAR (default:
@@ -77,10 +90,26 @@ load() {
   exists "$name" || die "No instance named $name in $HOME_DIR"
   PORT= DB_URL= DB_USER=rundbrief_app DB_PASSWORD= SCHEMA_USER=rundbrief_owner SCHEMA_PASSWORD=
   DEMO= REALM= PUBLIC_URL= SMTP_HOST=localhost SMTP_PORT=25 MAIL_FROM= HEAP=192m
-  JAVA_OPTIONS=$DEFAULT_JAVA_OPTIONS
+  JAVA_OPTIONS=$DEFAULT_JAVA_OPTIONS SYSTEM_PROPERTIES=
+  CLUSTER= CLUSTER_PORT= CLUSTER_HOST=127.0.0.1 CLUSTER_MEMBERS= INSTANCE_NAME=$name
   # shellcheck disable=SC1090
   . "$(dir_of "$name")/instance.conf"
   DATA=$(cd "$(dir_of "$name")" && pwd)/data
+}
+
+# The data grid's member list of a cluster: host:port of every instance in this home with that
+# cluster name, then the members on other servers that these instances name.
+cluster_members() {
+  local cluster=$1 other
+  for other in $(all_names); do
+    (
+      load "$other"
+      if [ "$CLUSTER" = "$cluster" ]; then
+        echo "$CLUSTER_HOST:$CLUSTER_PORT"
+        [ -z "$CLUSTER_MEMBERS" ] || tr ',' '\n' <<< "$CLUSTER_MEMBERS"
+      fi
+    )
+  done | awk '!seen[$0]++' | paste -sd, -
 }
 
 # The PID of a running instance, or nothing. A recorded PID counts only while that process is
@@ -114,7 +143,8 @@ cmd_create() {
   exists "$name" && die "create: an instance named $name exists already"
   local port= db_url= db_user=rundbrief_app db_password= schema_user=rundbrief_owner
   local schema_password= demo= realm= public_url= smtp_host=localhost smtp_port=25 mail_from=
-  local heap=192m java_options=$DEFAULT_JAVA_OPTIONS
+  local heap=192m java_options=$DEFAULT_JAVA_OPTIONS system_properties=
+  local cluster= cluster_port= cluster_host=127.0.0.1 cluster_members=
   while [ $# -gt 0 ]; do
     case "$1" in
       --port) port=$2; shift 2 ;;
@@ -131,6 +161,15 @@ cmd_create() {
       --mail-from) mail_from=$2; shift 2 ;;
       --heap) heap=$2; shift 2 ;;
       --java-options) java_options=$2; shift 2 ;;
+      --system-property)
+        [[ $2 =~ ^[A-Za-z0-9_.-]+=[^$'\n']*$ ]] \
+          || die "create: --system-property must look like key=value (one line)"
+        system_properties+=${system_properties:+$'\n'}$2
+        shift 2 ;;
+      --cluster) cluster=$2; shift 2 ;;
+      --cluster-port) cluster_port=$2; shift 2 ;;
+      --cluster-host) cluster_host=$2; shift 2 ;;
+      --cluster-members) cluster_members=$2; shift 2 ;;
       *) die "create: unknown option $1" ;;
     esac
   done
@@ -140,9 +179,31 @@ cmd_create() {
   [[ $heap =~ ^[0-9]+[mMgG]$ ]] || die "create: --heap must look like 192m or 1g"
   [ -n "$mail_from" ] || die "create: --mail-from ADDRESS is required"
   [ -z "$realm" ] || [ -f "$realm" ] || die "create: no such realm file: $realm"
+  if [ -n "$cluster" ]; then
+    [[ $cluster =~ ^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$ ]] \
+      || die "create: the cluster name must be letters, digits, dashes and underscores (at most 40)"
+    [ -n "$db_url" ] \
+      || die "create: a member of a cluster needs --db-url (the cluster's PostgreSQL database)"
+    [[ $cluster_port =~ ^[0-9]+$ ]] && [ "$cluster_port" -ge 1 ] && [ "$cluster_port" -le 65535 ] \
+      || die "create: --cluster-port N is required with --cluster (1-65535)"
+    [ "$cluster_port" != "$port" ] || die "create: --cluster-port and --port must differ"
+    [[ $cluster_host =~ ^[0-9]{1,3}(\.[0-9]{1,3}){3}$ ]] \
+      || die "create: --cluster-host must be an IPv4 address of this server"
+    [[ -z $cluster_members || $cluster_members =~ ^[^,:]+:[0-9]+(,[^,:]+:[0-9]+)*$ ]] \
+      || die "create: --cluster-members must look like host:port,host:port (no port ranges)"
+  elif [ -n "$cluster_port$cluster_members" ]; then
+    die "create: --cluster-port and --cluster-members belong to a member of a cluster (--cluster)"
+  fi
   local other
   for other in $(all_names); do
     (load "$other"; [ "$PORT" != "$port" ]) || die "create: port $port is taken by instance $other"
+    [ -z "$cluster_port" ] \
+      || (load "$other"; [ "$PORT" != "$cluster_port" ] && [ "$CLUSTER_PORT" != "$cluster_port" ] \
+        && [ "$CLUSTER_PORT" != "$port" ]) \
+      || die "create: port $cluster_port or $port is taken by instance $other"
+    [ -z "$cluster" ] \
+      || (load "$other"; [ "$CLUSTER" != "$cluster" ] || [ "$DB_URL" = "$db_url" ]) \
+      || die "create: the members of cluster $cluster share one database; $other uses another"
   done
 
   local dir
@@ -157,12 +218,13 @@ cmd_create() {
     echo "# Rundbrief instance $name, made by server-config/instances.sh; read at every start."
     local var
     for var in port db_url db_user db_password schema_user schema_password demo realm \
-        public_url smtp_host smtp_port mail_from heap java_options; do
+        public_url smtp_host smtp_port mail_from heap java_options system_properties \
+        cluster cluster_port cluster_host cluster_members; do
       printf '%s=%q\n' "$(tr 'a-z' 'A-Z' <<< "$var")" "${!var}"
     done
   } > "$dir/instance.conf"
   chmod 600 "$dir/instance.conf"
-  echo "Created instance $name (port $port) in $dir"
+  echo "Created instance $name (port $port${cluster:+, cluster $cluster on $cluster_host:$cluster_port}) in $dir"
 }
 
 cmd_start() {
@@ -183,6 +245,9 @@ start_one() {
   (
     load "$name"
     dir=$(cd "$(dir_of "$name")" && pwd)
+    if [ -n "$CLUSTER" ]; then
+      CLUSTER_MEMBERS=$(cluster_members "$CLUSTER")
+    fi
     configure_micro > /dev/null
     # shellcheck disable=SC2086
     setsid java -Xmx"$HEAP" $JAVA_OPTIONS -jar "$MICRO" "${MICRO_ARGS[@]}" \
@@ -256,7 +321,7 @@ cmd_stop() {
 
 cmd_list() {
   local name pid state rss
-  printf '%-20s %6s  %-9s %8s %8s  %s\n' NAME PORT STATE PID RSS_MB DATABASE
+  printf '%-20s %6s  %-9s %8s %8s  %-24s %s\n' NAME PORT STATE PID RSS_MB CLUSTER DATABASE
   for name in $(all_names); do
     (
       load "$name"
@@ -266,8 +331,8 @@ cmd_list() {
         rss=$(( $(ps -o rss= -p "$pid") / 1024 ))
         if ready "$PORT"; then state=ready; else state=unready; fi
       fi
-      printf '%-20s %6s  %-9s %8s %8s  %s\n' "$name" "$PORT" "$state" "${pid:--}" "$rss" \
-        "${DB_URL:-H2 in $DATA/db}"
+      printf '%-20s %6s  %-9s %8s %8s  %-24s %s\n' "$name" "$PORT" "$state" "${pid:--}" "$rss" \
+        "${CLUSTER:--}${CLUSTER:+@$CLUSTER_HOST:$CLUSTER_PORT}" "${DB_URL:-H2 in $DATA/db}"
     )
   done
 }

@@ -6,7 +6,12 @@
 #   reads   DATA (absolute data folder), PORT, WAR, PGJAR, DB_URL (empty: embedded H2 in DATA/db),
 #           DB_USER, DB_PASSWORD, SCHEMA_USER, SCHEMA_PASSWORD, REALM (asadmin file creating the
 #           realm "rundbrief"; empty: a file realm in DATA/realm, with the demo staff if DEMO),
-#           DEMO, SMTP_HOST, SMTP_PORT, MAIL_FROM, PUBLIC_URL (empty: http://localhost:PORT)
+#           DEMO, SMTP_HOST, SMTP_PORT, MAIL_FROM, PUBLIC_URL (empty: http://localhost:PORT),
+#           SYSTEM_PROPERTIES (optional: further key=value lines for the system properties), and
+#           for a member of a cluster (optional; without CLUSTER the server joins no cluster):
+#           CLUSTER (the cluster's name), CLUSTER_MEMBERS (host:port of every member, itself
+#           included, comma-separated), CLUSTER_HOST and CLUSTER_PORT (its own address in the data
+#           grid), INSTANCE_NAME
 #   writes  DATA/micro (made anew: post-boot commands, system properties, Payara's own folder)
 #   sets    MICRO_ARGS (the arguments after "java -jar payara-micro.jar"), DB_LABEL, and DEMO=true
 #           with H2
@@ -48,9 +53,23 @@ configure_micro() {
   {
     printf 'rundbrief.demo-data=%s\n' "${DEMO:-false}"
     printf 'rundbrief.public-base-url=%s\n' "$PUBLIC_URL"
+    if [ -n "${SYSTEM_PROPERTIES:-}" ]; then printf '%s\n' "$SYSTEM_PROPERTIES"; fi
   } > "$conf/system.properties"
-  chmod 600 "$postboot"
-  MICRO_ARGS+=(--nocluster --disablephonehome --port "$PORT" --deploy "$WAR"
+  chmod 600 "$postboot" "$conf/system.properties"
+  if [ -n "${CLUSTER:-}" ]; then
+    # Payara's data grid (Hazelcast) on an explicit member list, no multicast. Backups of the
+    # grid's data (web sessions) go to members on other hosts only, unless every member is on
+    # one host: then to any other member, or a member's death would lose its sessions.
+    MICRO_ARGS+=(--clustermode "tcpip:$CLUSTER_MEMBERS" --clustername "$CLUSTER"
+      --interfaces "$CLUSTER_HOST" --startport "$CLUSTER_PORT" --name "$INSTANCE_NAME")
+    if [ -z "$(tr ',' '\n' <<< "$CLUSTER_MEMBERS" | sed 's/:[0-9]*$//' | grep -vxF "$CLUSTER_HOST")" ]
+    then
+      MICRO_ARGS+=(--nohostaware)
+    fi
+  else
+    MICRO_ARGS+=(--nocluster)
+  fi
+  MICRO_ARGS+=(--disablephonehome --port "$PORT" --deploy "$WAR"
     --postbootcommandfile "$postboot" --systemproperties "$conf/system.properties"
     --rootdir "$conf/domain")
 }

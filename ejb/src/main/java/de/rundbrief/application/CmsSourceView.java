@@ -2,6 +2,7 @@ package de.rundbrief.application;
 
 import de.rundbrief.domain.cms.CmsSource;
 import de.rundbrief.domain.cms.CmsSourceKind;
+import java.io.Serializable;
 import java.time.Instant;
 
 /**
@@ -17,7 +18,8 @@ public record CmsSourceView(
     String username,
     String secretAlias,
     Instant updatedAt,
-    String updatedBy) {
+    String updatedBy)
+    implements Serializable {
 
   /** How a source's password is kept. */
   public enum Credentials {

@@ -1,6 +1,7 @@
 package de.rundbrief.application;
 
 import de.rundbrief.domain.mailinglist.SubscriptionStatus;
+import java.io.Serializable;
 
 /**
  * What a confirmation or unsubscribe link is about.
@@ -9,7 +10,8 @@ import de.rundbrief.domain.mailinglist.SubscriptionStatus;
  *     owner to recognise it and no more for someone who was forwarded the mail
  */
 public record LinkView(
-    String tenantName, String listName, String maskedEmail, SubscriptionStatus status) {
+    String tenantName, String listName, String maskedEmail, SubscriptionStatus status)
+    implements Serializable {
 
   public String getTenantName() {
     return tenantName;

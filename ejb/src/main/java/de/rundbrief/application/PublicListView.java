@@ -1,5 +1,7 @@
 package de.rundbrief.application;
 
+import java.io.Serializable;
+
 /** A public list as its subscription form shows it. */
 public record PublicListView(
     String tenantName,
@@ -7,7 +9,8 @@ public record PublicListView(
     String listName,
     String description,
     String consentText,
-    int consentTextVersion) {
+    int consentTextVersion)
+    implements Serializable {
 
   public String getTenantName() {
     return tenantName;

@@ -4,6 +4,7 @@ import de.rundbrief.domain.attribute.AttributeValue;
 import de.rundbrief.domain.consent.ConsentEvent;
 import de.rundbrief.domain.mailinglist.Subscription;
 import de.rundbrief.domain.subscriber.Subscriber;
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -15,7 +16,8 @@ public record SubscriberDetail(
     Subscriber subscriber,
     List<AttributeValue> attributes,
     List<Subscription> subscriptions,
-    List<ConsentEvent> consentEvents) {
+    List<ConsentEvent> consentEvents)
+    implements Serializable {
 
   public SubscriberDetail {
     attributes = List.copyOf(attributes);

@@ -1,5 +1,6 @@
 package de.rundbrief.application;
 
+import java.io.Serializable;
 import java.time.Instant;
 
 /**
@@ -7,7 +8,8 @@ import java.time.Instant;
  * shared one.
  */
 public record TemplateChoice(
-    long id, boolean shared, String name, String subject, Instant updatedAt) {
+    long id, boolean shared, String name, String subject, Instant updatedAt)
+    implements Serializable {
 
   public long getId() {
     return id;

@@ -8,6 +8,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import java.io.Serializable;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -17,7 +18,9 @@ import java.util.Objects;
 @Entity
 @Table(name = "AUDIT_ENTRY")
 @SequenceGenerator(name = "audit_entry_seq", sequenceName = "AUDIT_ENTRY_SEQ", allocationSize = 50)
-public class AuditEntry {
+public class AuditEntry implements Serializable {
+
+  private static final long serialVersionUID = 1L;
 
   public static final int DETAIL_MAX_LENGTH = 2000;
 

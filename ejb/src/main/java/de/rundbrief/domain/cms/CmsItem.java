@@ -1,5 +1,6 @@
 package de.rundbrief.domain.cms;
 
+import java.io.Serializable;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Objects;
@@ -18,7 +19,8 @@ import java.util.Objects;
  * @param html the item's content or summary as HTML, untrusted; empty when the source has none
  */
 public record CmsItem(
-    String id, String title, URI link, Instant published, String teaser, URI image, String html) {
+    String id, String title, URI link, Instant published, String teaser, URI image, String html)
+    implements Serializable {
 
   /** Teasers are cut to this many characters, at a word boundary, with an ellipsis. */
   public static final int TEASER_LENGTH = 280;

@@ -1,5 +1,6 @@
 package de.rundbrief.domain.mailing;
 
+import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -19,7 +20,8 @@ public record MailingProgress(
     long failed,
     long skipped,
     Instant firstSentAt,
-    Instant lastSentAt) {
+    Instant lastSentAt)
+    implements Serializable {
 
   /** Recipients not yet done: queued, waiting for a retry or being sent. */
   public long remaining() {

@@ -9,6 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.io.Serializable;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -20,7 +21,9 @@ import java.time.ZoneOffset;
 @Entity
 @Table(name = "SHARED_TEMPLATE")
 @SequenceGenerator(name = "shared_template_seq", sequenceName = "TEMPLATE_SEQ", allocationSize = 50)
-public class SharedTemplate {
+public class SharedTemplate implements Serializable {
+
+  private static final long serialVersionUID = 1L;
 
   @Id
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "shared_template_seq")

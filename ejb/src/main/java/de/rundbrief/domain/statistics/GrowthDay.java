@@ -1,5 +1,6 @@
 package de.rundbrief.domain.statistics;
 
+import java.io.Serializable;
 import java.time.LocalDate;
 
 /**
@@ -11,4 +12,5 @@ import java.time.LocalDate;
  * @param bounces addresses marked bounced for good
  */
 public record GrowthDay(
-    LocalDate day, long subscriptions, long confirmations, long unsubscribes, long bounces) {}
+    LocalDate day, long subscriptions, long confirmations, long unsubscribes, long bounces)
+    implements Serializable {}

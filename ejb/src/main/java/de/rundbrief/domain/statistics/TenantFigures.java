@@ -1,5 +1,7 @@
 package de.rundbrief.domain.statistics;
 
+import java.io.Serializable;
+
 /**
  * One tenant's figures for a period, for central staff's comparison side by side.
  *
@@ -24,7 +26,8 @@ public record TenantFigures(
     long uniqueOpens,
     long uniqueClicks,
     long bounces,
-    long complaints) {
+    long complaints)
+    implements Serializable {
 
   public double openRate() {
     return recipients == 0 ? 0 : (double) uniqueOpens / recipients;

@@ -7,6 +7,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.io.Serializable;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -18,7 +19,9 @@ import java.util.Objects;
  */
 @Entity
 @Table(name = "TENANT")
-public class Tenant {
+public class Tenant implements Serializable {
+
+  private static final long serialVersionUID = 1L;
 
   public static final int NAME_MAX_LENGTH = 200;
 

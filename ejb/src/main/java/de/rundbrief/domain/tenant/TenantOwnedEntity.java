@@ -2,6 +2,7 @@ package de.rundbrief.domain.tenant;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.MappedSuperclass;
+import java.io.Serializable;
 import org.eclipse.persistence.annotations.Multitenant;
 import org.eclipse.persistence.annotations.MultitenantType;
 import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
@@ -21,7 +22,9 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
     name = Tenancy.TENANT_COLUMN,
     contextProperty = Tenancy.TENANT_PROPERTY,
     length = 32)
-public abstract class TenantOwnedEntity {
+public abstract class TenantOwnedEntity implements Serializable {
+
+  private static final long serialVersionUID = 1L;
 
   @Column(name = Tenancy.TENANT_COLUMN, insertable = false, updatable = false)
   private String tenantId;

@@ -1,5 +1,6 @@
 package de.rundbrief.domain.tracking;
 
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -21,10 +22,12 @@ public record MailingStatistics(
     Counts opens,
     Counts clicks,
     List<LinkClicks> links,
-    List<TrackingStatistics.HourlyCounts> timeline) {
+    List<TrackingStatistics.HourlyCounts> timeline)
+    implements Serializable {
 
   /** Reports of the bounce mailbox about one mailing. */
-  public record Bounces(long hard, long soft, long complaints, long autoReplies) {
+  public record Bounces(long hard, long soft, long complaints, long autoReplies)
+      implements Serializable {
 
     public static final Bounces NONE = new Bounces(0, 0, 0, 0);
 
@@ -55,7 +58,8 @@ public record MailingStatistics(
   }
 
   /** Totals and unique recipients, by people and by machines. */
-  public record Counts(long total, long unique, long machineTotal, long machineUnique) {
+  public record Counts(long total, long unique, long machineTotal, long machineUnique)
+      implements Serializable {
 
     public static final Counts NONE = new Counts(0, 0, 0, 0);
 
@@ -75,7 +79,7 @@ public record MailingStatistics(
   }
 
   /** One link of the body with the clicks of people on it. */
-  public record LinkClicks(int index, String url, long total, long unique) {
+  public record LinkClicks(int index, String url, long total, long unique) implements Serializable {
 
     public int getIndex() {
       return index;

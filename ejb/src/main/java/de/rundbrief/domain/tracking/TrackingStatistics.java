@@ -1,5 +1,6 @@
 package de.rundbrief.domain.tracking;
 
+import java.io.Serializable;
 import java.util.List;
 
 /** Aggregates over the current tenant's tracking events. */
@@ -28,7 +29,7 @@ public interface TrackingStatistics {
   int TIMELINE_HOURS = 336;
 
   /** One hour of a timeline. */
-  record HourlyCounts(java.time.Instant hour, long opens, long clicks) {}
+  record HourlyCounts(java.time.Instant hour, long opens, long clicks) implements Serializable {}
 
   /** The bounce mailbox's reports about one mailing, by kind. */
   MailingStatistics.Bounces bounces(long mailingId);

@@ -59,7 +59,13 @@ public class ImportListBacking implements Serializable {
   private Long list;
   private Long importId;
   private String listName;
-  private Path upload;
+
+  /**
+   * The uploaded file, in the temporary folder of the instance that received it: a session that
+   * moves to another instance of a cluster asks for the file again.
+   */
+  private String upload;
+
   private String fileName;
   private List<String> header = List.of();
   private List<List<String>> preview = List.of();
@@ -93,24 +99,42 @@ public class ImportListBacking implements Serializable {
   /** The file arrived: kept in a temporary file of this view, its first rows read for preview. */
   public void uploaded(FileUploadEvent event) throws IOException {
     discardUpload();
-    upload = Files.createTempFile("rundbrief-import-", ".csv");
+    Path file = Files.createTempFile("rundbrief-import-", ".csv");
     try (InputStream in = event.getFile().getInputStream()) {
-      Files.copy(in, upload, StandardCopyOption.REPLACE_EXISTING);
+      Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
     }
+    upload = file.toString();
     fileName = event.getFile().getFileName();
     readPreview();
   }
 
   /** The charset changed: the preview is read again. */
   public void charsetChanged() throws IOException {
-    if (upload != null) {
+    if (uploadIsHere()) {
       readPreview();
     }
   }
 
+  /**
+   * Whether the uploaded file is on this instance; if the session came from another instance, it is
+   * forgotten and the user asked to upload it again.
+   */
+  private boolean uploadIsHere() {
+    if (upload != null && !Files.isRegularFile(Path.of(upload))) {
+      upload = null;
+      fileName = null;
+      header = List.of();
+      preview = List.of();
+      Messages.error("import.uploadAgain");
+    }
+    return upload != null;
+  }
+
   private void readPreview() throws IOException {
     try (CsvReader reader =
-        CsvReader.builder().charset(Charset.forName(charset)).open(Files.newInputStream(upload))) {
+        CsvReader.builder()
+            .charset(Charset.forName(charset))
+            .open(Files.newInputStream(Path.of(upload)))) {
       header = reader.header();
       List<List<String>> rows = new ArrayList<>();
       for (CsvRow row = reader.next();
@@ -146,11 +170,17 @@ public class ImportListBacking implements Serializable {
 
   /** Starts the import and shows its progress on a page of its own. */
   public String start() {
-    if (upload == null || emailColumn == null) {
+    if (!uploadIsHere()) {
+      if (fileName == null) {
+        Messages.error("import.needsFileAndEmail");
+      }
+      return null;
+    }
+    if (emailColumn == null) {
       Messages.error("import.needsFileAndEmail");
       return null;
     }
-    try (InputStream file = Files.newInputStream(upload)) {
+    try (InputStream file = Files.newInputStream(Path.of(upload))) {
       ImportJob started =
           imports.upload(
               key(),
@@ -164,7 +194,7 @@ public class ImportListBacking implements Serializable {
                   charset,
                   null),
               file,
-              Files.size(upload));
+              Files.size(Path.of(upload)));
       discardUpload();
       return "/lists/import?faces-redirect=true&tenant="
           + tenant
@@ -218,7 +248,7 @@ public class ImportListBacking implements Serializable {
   void discardUpload() {
     if (upload != null) {
       try {
-        Files.deleteIfExists(upload);
+        Files.deleteIfExists(Path.of(upload));
       } catch (IOException e) {
         // a temporary file; the system cleans its temporary folder
       }
