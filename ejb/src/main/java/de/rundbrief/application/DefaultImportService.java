@@ -1,5 +1,7 @@
 package de.rundbrief.application;
 
+import de.rundbrief.domain.attribute.AttributeRepository;
+import de.rundbrief.domain.attribute.InvalidAttributeValueException;
 import de.rundbrief.domain.importing.ImportFinishedException;
 import de.rundbrief.domain.importing.ImportJob;
 import de.rundbrief.domain.importing.ImportJobNotFoundException;
@@ -30,6 +32,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class DefaultImportService implements ImportService {
 
   @Inject private MailingListRepository lists;
+  @Inject private AttributeRepository attributes;
   @Inject private ImportJobRepository jobs;
   @Inject private ImportJobs engine;
   @Inject private Callers callers;
@@ -49,6 +52,11 @@ public class DefaultImportService implements ImportService {
   public ImportJob upload(
       TenantKey tenant, long listId, ImportOptions options, InputStream file, long declaredBytes) {
     lists.find(listId).orElseThrow(() -> new MailingListNotFoundException(listId));
+    for (String field : options.fieldColumns().keySet()) {
+      if (attributes.findByKey(field).isEmpty()) {
+        throw new InvalidAttributeValueException(field, "The tenant has no field " + field);
+      }
+    }
     if (declaredBytes > maxBytes) {
       throw new UploadTooLargeException(maxBytes);
     }

@@ -62,6 +62,10 @@ public class ImportJob extends TenantOwnedEntity {
   @Column(name = "SEPARATOR_CHAR", updatable = false, length = 1)
   private String separator;
 
+  /** Which fields the import fills from which columns (see {@link ImportOptions#fieldColumns}). */
+  @Column(name = "FIELD_COLUMNS", updatable = false, length = 12000)
+  private String fieldColumns;
+
   @Column(name = "UPLOAD_BYTES", nullable = false)
   private long uploadBytes;
 
@@ -120,6 +124,7 @@ public class ImportJob extends TenantOwnedEntity {
     this.legalBasis = options.legalBasis();
     this.charset = options.charset();
     this.separator = options.separator() == null ? null : String.valueOf(options.separator());
+    this.fieldColumns = options.fieldColumnsText();
     this.createdBy = Objects.requireNonNull(createdBy, "createdBy");
     this.createdAt = utc(at);
     this.heartbeatAt = utc(at);
@@ -157,7 +162,8 @@ public class ImportJob extends TenantOwnedEntity {
         existing,
         legalBasis,
         charset,
-        separator == null ? null : separator.charAt(0));
+        separator == null ? null : separator.charAt(0),
+        ImportOptions.fieldColumnsOf(fieldColumns));
   }
 
   /** How far the file has been read, 0 to 100; 100 only once the job is done. */

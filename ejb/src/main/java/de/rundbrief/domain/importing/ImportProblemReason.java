@@ -19,5 +19,7 @@ public enum ImportProblemReason {
   /** The address came earlier in the file; the first occurrence counts. */
   DUPLICATE,
   /** The address is on the tenant's suppression list and must not be mailed again. */
-  SUPPRESSED
+  SUPPRESSED,
+  /** A value for a field does not fit it: a bad number, date, yes/no or choice, or too long. */
+  INVALID_VALUE
 }

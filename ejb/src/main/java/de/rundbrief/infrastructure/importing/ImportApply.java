@@ -35,9 +35,14 @@ import java.util.List;
  *   <li>known, with {@link ExistingSubscribers#SKIP}, or a blocked subscriber: nothing changes.
  * </ul>
  *
+ * <p>The values of mapped fields go where the names go: to new subscribers, and with {@link
+ * ExistingSubscribers#UPDATE} to known ones that are not blocked, replacing a stored value of that
+ * field (an empty cell keeps it).
+ *
  * <p>On PostgreSQL this is one statement of data-modifying {@code WITH} clauses; elsewhere (the
  * embedded H2 database of the demo run) a few statements that use the staging table's scratch
- * columns.
+ * columns. Field values follow in one more statement, which finds each staged row's subscriber
+ * through the same scratch columns.
  */
 final class ImportApply {
 
@@ -58,9 +63,82 @@ final class ImportApply {
       Instant at)
       throws SQLException {
     Event event = new Event(options, at);
-    return postgreSql
-        ? onPostgreSql(c, tenant, jobId, listId, options.existing(), event)
-        : stepwise(c, tenant, jobId, listId, options.existing(), event);
+    boolean fields = !options.fieldColumns().isEmpty();
+    if (postgreSql && fields) {
+      // which staged addresses the tenant knows, before the statement below adds the new ones
+      update(
+          c,
+          "UPDATE import_row r SET is_new = FALSE, subscriber_id = s.id FROM subscriber s"
+              + " WHERE r.tenant_id = ? AND r.job_id = ? AND s.tenant_id = r.tenant_id"
+              + " AND s.email = r.email",
+          tenant.value(),
+          jobId);
+    }
+    Counts counts =
+        postgreSql
+            ? onPostgreSql(c, tenant, jobId, listId, options.existing(), event)
+            : stepwise(c, tenant, jobId, listId, options.existing(), event);
+    if (fields) {
+      values(c, postgreSql, tenant, jobId, options.existing());
+    }
+    return counts;
+  }
+
+  /** Writes the staged field values to their subscribers (see the class comment for which). */
+  private static void values(
+      Connection c, boolean postgreSql, TenantKey tenant, long jobId, ExistingSubscribers existing)
+      throws SQLException {
+    if (postgreSql) {
+      update(
+          c,
+          "UPDATE import_row r SET is_new = TRUE, subscriber_id = s.id FROM subscriber s"
+              + " WHERE r.tenant_id = ? AND r.job_id = ? AND r.subscriber_id IS NULL"
+              + " AND s.tenant_id = r.tenant_id AND s.email = r.email",
+          tenant.value(),
+          jobId);
+    }
+    String staged =
+        "SELECT r.tenant_id, r.subscriber_id, v.definition_id, v.text_value, v.number_value,"
+            + " v.date_value, v.boolean_value FROM import_value v JOIN import_row r"
+            + " ON r.tenant_id = v.tenant_id AND r.job_id = v.job_id AND r.line = v.line"
+            + " JOIN subscriber s ON s.tenant_id = r.tenant_id AND s.id = r.subscriber_id"
+            + " WHERE v.tenant_id = ? AND v.job_id = ? AND (r.is_new OR (? AND s.status <> '"
+            + BLOCKED
+            + "'))";
+    boolean update = existing == ExistingSubscribers.UPDATE;
+    if (postgreSql) {
+      update(
+          c,
+          "INSERT INTO attribute_value (id, tenant_id, subscriber_id, definition_id, text_value,"
+              + " number_value, date_value, boolean_value)"
+              + " SELECT nextval('attribute_value_seq'), x.* FROM ("
+              + staged
+              + ") x ON CONFLICT (tenant_id, subscriber_id, definition_id) DO UPDATE SET"
+              + " text_value = EXCLUDED.text_value, number_value = EXCLUDED.number_value,"
+              + " date_value = EXCLUDED.date_value, boolean_value = EXCLUDED.boolean_value",
+          tenant.value(),
+          jobId,
+          update);
+    } else {
+      update(
+          c,
+          "MERGE INTO attribute_value a USING ("
+              + staged
+              + ") x (tenant_id, subscriber_id, definition_id, text_value, number_value,"
+              + " date_value, boolean_value)"
+              + " ON a.tenant_id = x.tenant_id AND a.subscriber_id = x.subscriber_id"
+              + " AND a.definition_id = x.definition_id"
+              + " WHEN MATCHED THEN UPDATE SET text_value = x.text_value,"
+              + " number_value = x.number_value, date_value = x.date_value,"
+              + " boolean_value = x.boolean_value"
+              + " WHEN NOT MATCHED THEN INSERT (id, tenant_id, subscriber_id, definition_id,"
+              + " text_value, number_value, date_value, boolean_value)"
+              + " VALUES (NEXT VALUE FOR attribute_value_seq, x.tenant_id, x.subscriber_id,"
+              + " x.definition_id, x.text_value, x.number_value, x.date_value, x.boolean_value)",
+          tenant.value(),
+          jobId,
+          update);
+    }
   }
 
   /** The subscription and consent record every subscribing row gets. */

@@ -1,5 +1,7 @@
 package de.rundbrief.infrastructure.importing;
 
+import de.rundbrief.domain.attribute.AttributeDefinition;
+import de.rundbrief.domain.attribute.InvalidAttributeValueException;
 import de.rundbrief.domain.importing.ImportOptions;
 import de.rundbrief.domain.importing.ImportProblem;
 import de.rundbrief.domain.importing.ImportProblemReason;
@@ -19,6 +21,7 @@ import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -31,8 +34,19 @@ import java.util.regex.Pattern;
  */
 final class ImportParser implements AutoCloseable {
 
-  /** A good row: the normalised address and the names, blank ones as {@code null}. */
-  record Row(long line, String email, String firstName, String lastName) {}
+  /**
+   * A good row: the normalised address, the names (blank ones as {@code null}) and the values of
+   * the mapped fields it has (blank cells have none).
+   */
+  record Row(long line, String email, String firstName, String lastName, List<Value> values) {}
+
+  /**
+   * One field's value in a row, typed as the field says (String, BigDecimal, LocalDate, Boolean).
+   */
+  record Value(long definitionId, Object value) {}
+
+  /** A field of the tenant that the import fills, with its column in the file. */
+  record Field(long definitionId, AttributeDefinition definition) {}
 
   /** What one call of {@link #next} read. */
   record Chunk(List<Row> rows, List<ImportProblem> problems) {}
@@ -45,6 +59,8 @@ final class ImportParser implements AutoCloseable {
   private final int emailColumn;
   private final int firstNameColumn;
   private final int lastNameColumn;
+  private final List<Field> fields;
+  private final int[] fieldColumns;
   private final AddressHasher hasher;
   private final Set<String> suppressed;
   private final SeenAddresses seen = new SeenAddresses();
@@ -54,6 +70,7 @@ final class ImportParser implements AutoCloseable {
       CountingInputStream counted,
       CsvReader reader,
       ImportOptions options,
+      Map<String, Field> tenantFields,
       AddressHasher hasher,
       Set<String> suppressed)
       throws ImportFileException {
@@ -65,16 +82,33 @@ final class ImportParser implements AutoCloseable {
     this.firstNameColumn =
         options.firstNameColumn() == null ? -1 : column(options.firstNameColumn());
     this.lastNameColumn = options.lastNameColumn() == null ? -1 : column(options.lastNameColumn());
+    this.fields = new ArrayList<>();
+    this.fieldColumns = new int[options.fieldColumns().size()];
+    int i = 0;
+    for (Map.Entry<String, String> mapped : options.fieldColumns().entrySet()) {
+      Field field = tenantFields.get(mapped.getKey());
+      if (field == null) {
+        throw new ImportFileException("The tenant has no field \"" + mapped.getKey() + "\"");
+      }
+      fields.add(field);
+      fieldColumns[i++] = column(mapped.getValue());
+    }
   }
 
   /**
    * Opens the file and reads its header.
    *
+   * @param tenantFields the tenant's fields by key
    * @param suppressed the tenant's suppression list as hex hashes (see {@link AddressHasher})
-   * @throws ImportFileException if the file is empty, its header is broken or lacks a mapped column
+   * @throws ImportFileException if the file is empty, its header is broken or lacks a mapped
+   *     column, or a mapped field does not exist
    */
   static ImportParser open(
-      InputStream in, ImportOptions options, AddressHasher hasher, Set<String> suppressed)
+      InputStream in,
+      ImportOptions options,
+      Map<String, Field> tenantFields,
+      AddressHasher hasher,
+      Set<String> suppressed)
       throws IOException, ImportFileException {
     CountingInputStream counted = new CountingInputStream(in);
     CsvReader.Builder builder = CsvReader.builder().charset(Charset.forName(options.charset()));
@@ -88,7 +122,7 @@ final class ImportParser implements AutoCloseable {
       throw new ImportFileException(e.problem().message());
     }
     try {
-      return new ImportParser(counted, reader, options, hasher, suppressed);
+      return new ImportParser(counted, reader, options, tenantFields, hasher, suppressed);
     } catch (ImportFileException e) {
       reader.close();
       throw e;
@@ -155,7 +189,14 @@ final class ImportParser implements AutoCloseable {
     try {
       firstName = name(record, firstNameColumn, "first name");
       lastName = name(record, lastNameColumn, "last name");
-    } catch (NameException e) {
+    } catch (CellException e) {
+      problems.add(new ImportProblem(line, e.reason, e.getMessage()));
+      return;
+    }
+    List<Value> values;
+    try {
+      values = values(record);
+    } catch (CellException e) {
       problems.add(new ImportProblem(line, e.reason, e.getMessage()));
       return;
     }
@@ -177,10 +218,38 @@ final class ImportParser implements AutoCloseable {
               "the address " + email.value() + " is on the suppression list"));
       return;
     }
-    rows.add(new Row(line, email.value(), firstName, lastName));
+    rows.add(new Row(line, email.value(), firstName, lastName, values));
   }
 
-  private static String name(CsvRecord record, int column, String what) throws NameException {
+  /** The mapped fields' values of a record; an empty cell gives none. */
+  private List<Value> values(CsvRecord record) throws CellException {
+    if (fields.isEmpty()) {
+      return List.of();
+    }
+    List<Value> values = new ArrayList<>(fields.size());
+    for (int i = 0; i < fields.size(); i++) {
+      String cell = record.field(fieldColumns[i]);
+      if (cell.isBlank()) {
+        continue;
+      }
+      Field field = fields.get(i);
+      try {
+        values.add(new Value(field.definitionId(), field.definition().parse(cell)));
+      } catch (InvalidAttributeValueException e) {
+        throw new CellException(
+            ImportProblemReason.INVALID_VALUE,
+            "the field \""
+                + field.definition().getLabel()
+                + "\" cannot take \""
+                + shown(cell.strip())
+                + "\": "
+                + e.getMessage());
+      }
+    }
+    return values;
+  }
+
+  private static String name(CsvRecord record, int column, String what) throws CellException {
     if (column < 0) {
       return null;
     }
@@ -189,11 +258,11 @@ final class ImportParser implements AutoCloseable {
       return null;
     }
     if (!name.matches(Subscriber.NAME_PATTERN)) {
-      throw new NameException(
+      throw new CellException(
           ImportProblemReason.INVALID_NAME, "the " + what + " holds a control character");
     }
     if (name.length() > Subscriber.NAME_MAX_LENGTH) {
-      throw new NameException(
+      throw new CellException(
           ImportProblemReason.TOO_LONG,
           "the " + what + " is longer than " + Subscriber.NAME_MAX_LENGTH + " characters");
     }
@@ -233,12 +302,12 @@ final class ImportParser implements AutoCloseable {
         : oneLine.substring(0, SHOWN_VALUE_LENGTH) + "\u2026";
   }
 
-  /** A name that cannot be taken, with the reason. */
-  private static final class NameException extends Exception {
+  /** A cell that cannot be taken, with the reason. */
+  private static final class CellException extends Exception {
     private static final long serialVersionUID = 1L;
     private final transient ImportProblemReason reason;
 
-    NameException(ImportProblemReason reason, String message) {
+    CellException(ImportProblemReason reason, String message) {
       super(message, null, false, false);
       this.reason = reason;
     }

@@ -16,6 +16,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -83,12 +84,16 @@ public final class ImportRunner {
     try {
       Set<String> suppressed =
           transactions.inTenant(tenant, c -> ImportStaging.suppressedHashes(c, tenant));
+      Map<String, ImportParser.Field> fields =
+          job.options.fieldColumns().isEmpty()
+              ? Map.of()
+              : transactions.inTenant(tenant, c -> ImportStaging.fields(c, tenant));
       InputStream upload =
           new PartsInputStream(
               n -> transactions.inTenant(tenant, c -> ImportUploads.part(c, jobId, n)));
       try (ImportParser parser =
           ImportParser.open(
-              upload, job.options, new AddressHasher(addressHashKey, tenant), suppressed)) {
+              upload, job.options, fields, new AddressHasher(addressHashKey, tenant), suppressed)) {
         long problems = 0;
         for (Chunk chunk = parser.next(chunkRows); chunk != null; chunk = parser.next(chunkRows)) {
           problems += chunk.problems().size();
@@ -171,7 +176,7 @@ public final class ImportRunner {
     try (PreparedStatement select =
         c.prepareStatement(
             "SELECT mailing_list_id, email_column, first_name_column, last_name_column,"
-                + " existing_mode, legal_basis, charset, separator_char"
+                + " existing_mode, legal_basis, charset, separator_char, field_columns"
                 + " FROM import_job WHERE id = ?")) {
       select.setLong(1, jobId);
       try (ResultSet row = select.executeQuery()) {
@@ -186,7 +191,8 @@ public final class ImportRunner {
                 ExistingSubscribers.valueOf(row.getString(5)),
                 row.getString(6),
                 row.getString(7),
-                separator == null || separator.isEmpty() ? null : separator.charAt(0)));
+                separator == null || separator.isEmpty() ? null : separator.charAt(0),
+                ImportOptions.fieldColumnsOf(row.getString(9))));
       }
     }
   }

@@ -1,21 +1,28 @@
 package de.rundbrief.infrastructure.importing;
 
+import de.rundbrief.domain.attribute.AttributeDefinition;
+import de.rundbrief.domain.attribute.AttributeType;
 import de.rundbrief.domain.importing.ImportProblem;
 import de.rundbrief.domain.importing.ImportProblemReason;
 import de.rundbrief.domain.importing.ImportState;
 import de.rundbrief.domain.tenant.TenantKey;
 import de.rundbrief.infrastructure.importing.ImportParser.Row;
+import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -72,6 +79,33 @@ public final class ImportStaging {
     return hashes;
   }
 
+  /** The tenant's fields by key, to check and type the values an import gives them. */
+  static Map<String, ImportParser.Field> fields(Connection c, TenantKey tenant)
+      throws SQLException {
+    Map<String, ImportParser.Field> fields = new HashMap<>();
+    try (PreparedStatement select =
+        c.prepareStatement(
+            "SELECT id, attribute_key, label, attribute_type, choices, required, created_at"
+                + " FROM attribute_definition WHERE tenant_id = ?")) {
+      select.setString(1, tenant.value());
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          String choices = rows.getString(5);
+          AttributeDefinition definition =
+              new AttributeDefinition(
+                  rows.getString(2),
+                  rows.getString(3),
+                  AttributeType.valueOf(rows.getString(4)),
+                  choices == null ? List.of() : List.of(choices.split("\n")),
+                  rows.getBoolean(6),
+                  rows.getObject(7, OffsetDateTime.class).toInstant());
+          fields.put(definition.getKey(), new ImportParser.Field(rows.getLong(1), definition));
+        }
+      }
+    }
+    return fields;
+  }
+
   /**
    * Stages good rows: on PostgreSQL as one statement over arrays (its {@code COPY} is refused on
    * tables under row-level security), elsewhere as JDBC batches.
@@ -81,6 +115,7 @@ public final class ImportStaging {
     if (rows.isEmpty()) {
       return;
     }
+    stageValues(c, tenant, jobId, rows);
     if (postgreSql) {
       int n = rows.size();
       Long[] lines = new Long[n];
@@ -220,8 +255,49 @@ public final class ImportStaging {
     return state;
   }
 
+  /** The values of the mapped fields, one row per value, typed as {@code attribute_value}. */
+  private static void stageValues(Connection c, TenantKey tenant, long jobId, List<Row> rows)
+      throws SQLException {
+    if (rows.stream().allMatch(row -> row.values().isEmpty())) {
+      return;
+    }
+    try (PreparedStatement insert =
+        c.prepareStatement(
+            "INSERT INTO import_value (tenant_id, job_id, line, definition_id, text_value,"
+                + " number_value, date_value, boolean_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+      int batched = 0;
+      for (Row row : rows) {
+        for (ImportParser.Value value : row.values()) {
+          insert.setString(1, tenant.value());
+          insert.setLong(2, jobId);
+          insert.setLong(3, row.line());
+          insert.setLong(4, value.definitionId());
+          Object v = value.value();
+          insert.setString(5, v instanceof String text ? text : null);
+          insert.setBigDecimal(6, v instanceof BigDecimal number ? number : null);
+          if (v instanceof LocalDate date) {
+            insert.setObject(7, date);
+          } else {
+            insert.setNull(7, Types.DATE);
+          }
+          if (v instanceof Boolean yes) {
+            insert.setBoolean(8, yes);
+          } else {
+            insert.setNull(8, Types.BOOLEAN);
+          }
+          insert.addBatch();
+          if (++batched % BATCH == 0) {
+            insert.executeBatch();
+          }
+        }
+      }
+      insert.executeBatch();
+    }
+  }
+
   /** Removes the job's staged rows and its upload. */
   static void discard(Connection c, long jobId) throws SQLException {
+    update(c, "DELETE FROM import_value WHERE job_id = ?", jobId);
     update(c, "DELETE FROM import_row WHERE job_id = ?", jobId);
     update(c, "DELETE FROM import_upload WHERE job_id = ?", jobId);
   }

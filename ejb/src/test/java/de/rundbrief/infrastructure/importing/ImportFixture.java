@@ -72,6 +72,38 @@ final class ImportFixture implements AutoCloseable {
         });
   }
 
+  /** Defines a field of the tenant; {@code choices} only for CHOICE. */
+  static void field(
+      DataSource owner,
+      boolean postgreSql,
+      String tenant,
+      String key,
+      String type,
+      String choices) {
+    inTransaction(
+        owner,
+        postgreSql,
+        tenant,
+        c -> {
+          String next =
+              postgreSql
+                  ? "SELECT nextval('attribute_definition_seq')"
+                  : "SELECT NEXT VALUE FOR attribute_definition_seq";
+          Sql.execute(
+              c,
+              "INSERT INTO attribute_definition (id, tenant_id, attribute_key, label,"
+                  + " attribute_type, choices, required, created_at, version)"
+                  + " VALUES (?, ?, ?, ?, ?, ?, FALSE, CURRENT_TIMESTAMP, 1)",
+              Long.parseLong(Sql.strings(c, next).get(0)),
+              tenant,
+              key,
+              "Feld " + key,
+              type,
+              choices);
+          return null;
+        });
+  }
+
   ImportRunner runner() {
     return new ImportRunner(transactions(), postgreSql, KEY, Clock.systemUTC()).chunkRows(3);
   }

@@ -13,6 +13,7 @@ import de.rundbrief.domain.importing.ImportState;
 import de.rundbrief.domain.tenant.TenantKey;
 import de.rundbrief.infrastructure.persistence.SchemaMigrations;
 import java.util.List;
+import java.util.Map;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,6 +38,8 @@ class ImportOnH2Test {
     h2.setURL("jdbc:h2:mem:import-test;DB_CLOSE_DELAY=-1");
     SchemaMigrations.migrate(h2);
     listId = ImportFixture.tenantWithList(h2, false, TENANT, "Kunden");
+    ImportFixture.field(h2, false, TENANT, "plz", "TEXT", null);
+    ImportFixture.field(h2, false, TENANT, "newsletter", "BOOLEAN", null);
     otherListId = ImportFixture.listIn(h2, false, TENANT, "Presse");
     imports = new ImportFixture(h2, false);
   }
@@ -88,13 +91,45 @@ class ImportOnH2Test {
                     + " FROM subscription x JOIN subscriber s ON s.id = x.subscriber_id"
                     + " JOIN mailing_list l ON l.id = x.mailing_list_id"
                     + " JOIN consent_event e ON e.subscriber_id = s.id"
-                    + " AND e.mailing_list_id = x.mailing_list_id ORDER BY s.email, l.name"))
+                    + " AND e.mailing_list_id = x.mailing_list_id"
+                    + " WHERE s.email LIKE '%@h2.example' ORDER BY s.email, l.name"))
         .containsExactly(
             "anna@h2.example:Kunden:PENDING:REQUESTED:IMPORT:-",
             "anna@h2.example:Presse:SUBSCRIBED:SUBSCRIBED:IMPORT:Vertrag",
             "ben@h2.example:Kunden:PENDING:REQUESTED:IMPORT:-",
             "carl@h2.example:Presse:SUBSCRIBED:SUBSCRIBED:IMPORT:Vertrag");
     assertThat(imports.count(TENANT, "SELECT count(*) FROM import_row")).isZero();
+  }
+
+  @Test
+  void fieldValuesGoToNewSubscribersAndWhenUpdatingToKnownOnes() {
+    run(
+        listId,
+        ImportOptions.of("email", null, null)
+            .withFieldColumns(Map.of("plz", "PLZ", "newsletter", "NL")),
+        "email;PLZ;NL\nfeld@felder.example;20095;nein\nalt@felder.example;;ja\nfalsch@felder.example;1;vielleicht\n");
+    long updating =
+        run(
+            listId,
+            ImportOptions.of("email", null, null)
+                .withExisting(ExistingSubscribers.UPDATE)
+                .withFieldColumns(Map.of("plz", "PLZ")),
+            "email;PLZ\nfeld@felder.example;10115\nalt@felder.example;\n");
+
+    assertThat(imports.read(TENANT, updating).getUpdated()).isEqualTo(2);
+    assertThat(
+            imports.strings(
+                TENANT,
+                "SELECT s.email || ':' || d.attribute_key || '=' || coalesce(v.text_value,"
+                    + " CAST(v.boolean_value AS VARCHAR)) FROM attribute_value v"
+                    + " JOIN attribute_definition d ON d.id = v.definition_id"
+                    + " JOIN subscriber s ON s.id = v.subscriber_id"
+                    + " WHERE s.email LIKE '%@felder.example' ORDER BY s.email, d.attribute_key"))
+        .containsExactly(
+            "alt@felder.example:newsletter=TRUE",
+            "feld@felder.example:newsletter=FALSE",
+            "feld@felder.example:plz=10115");
+    assertThat(imports.count(TENANT, "SELECT count(*) FROM import_value")).isZero();
   }
 
   @Test

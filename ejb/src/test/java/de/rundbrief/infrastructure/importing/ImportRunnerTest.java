@@ -18,7 +18,9 @@ import java.nio.charset.Charset;
 import java.security.GeneralSecurityException;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -46,6 +48,11 @@ class ImportRunnerTest {
   static void twoTenantsWithLists() {
     PostgresDatabase db = PostgresDatabase.get();
     listA = ImportFixture.tenantWithList(db.owner(), true, A, "Kunden");
+    ImportFixture.field(db.owner(), true, A, "firma", "TEXT", null);
+    ImportFixture.field(db.owner(), true, A, "alter", "NUMBER", null);
+    ImportFixture.field(db.owner(), true, A, "seit", "DATE", null);
+    ImportFixture.field(db.owner(), true, A, "stufe", "CHOICE", "Silber\nGold");
+    ImportFixture.field(db.owner(), true, A, "aktiv", "BOOLEAN", null);
     listB = ImportFixture.tenantWithList(db.owner(), true, B, "Kunden");
     otherListA = ImportFixture.listIn(db.owner(), true, A, "Presse");
     imports = new ImportFixture(db.app(), true);
@@ -215,6 +222,117 @@ class ImportRunnerTest {
                     + " WHERE s.email = ? ORDER BY e.id",
                 p + "gerd@example.org"))
         .containsExactly("Kunden:REQUESTED:-", "Presse:SUBSCRIBED:Vertrag");
+  }
+
+  @Test
+  void mappedColumnsFillTheTenantsFieldsTypedAndBadValuesAreReportedByLine() {
+    String p = prefix();
+    long job =
+        run(
+            A,
+            listA,
+            options()
+                .withFieldColumns(
+                    fieldColumns(
+                        "firma",
+                        "Firma",
+                        "alter",
+                        "Alter",
+                        "seit",
+                        "Kunde seit",
+                        "stufe",
+                        "Stufe",
+                        "aktiv",
+                        "Aktiv")),
+            "email;first;last;Firma;Alter;Kunde seit;Stufe;Aktiv\n"
+                + p
+                + "ida@example.org;Ida;;ACME GmbH;41,5;03.02.2024;gold;ja\n"
+                + p
+                + "jan@example.org;Jan;;;;;;\n"
+                + p
+                + "kai@example.org;Kai;;X;vierzig;;;\n"
+                + p
+                + "lea@example.org;Lea;;X;;31.02.2024;;\n"
+                + p
+                + "max@example.org;Max;;X;;;platin;\n");
+    ImportJob done = imports.read(A, job);
+    assertThat(done.getState()).isEqualTo(ImportState.DONE);
+    assertThat(done.getImported()).isEqualTo(2);
+    assertThat(done.getProblems()).isEqualTo(3);
+    List<ImportProblem> problems =
+        imports.inTenant(KEY_A, c -> ImportStaging.problemsAfter(c, job, 0, 100));
+    assertThat(problems)
+        .extracting(ImportProblem::line, ImportProblem::reason)
+        .containsExactly(
+            tuple(4L, ImportProblemReason.INVALID_VALUE),
+            tuple(5L, ImportProblemReason.INVALID_VALUE),
+            tuple(6L, ImportProblemReason.INVALID_VALUE));
+    assertThat(problems.get(0).detail()).contains("Feld alter").contains("vierzig");
+    assertThat(fieldsOf(p + "ida@example.org"))
+        .containsExactly(
+            "aktiv=true", "alter=41.5", "firma=ACME GmbH", "seit=2024-02-03", "stufe=Gold");
+    assertThat(fieldsOf(p + "jan@example.org")).as("empty cells set nothing").isEmpty();
+    assertThat(imports.count(A, "SELECT count(*) FROM import_value WHERE job_id = ?", job))
+        .as("the staged values go with the job")
+        .isZero();
+  }
+
+  @Test
+  void knownSubscribersGetTheFilesFieldValuesOnlyWhenUpdatingAndEmptyCellsKeepTheirs() {
+    String p = prefix();
+    run(
+        A,
+        listA,
+        options().withFieldColumns(fieldColumns("firma", "Firma", "alter", "Alter")),
+        "email;first;last;Firma;Alter\n" + p + "ole@example.org;Ole;;Alt AG;50\n");
+
+    run(
+        A,
+        listA,
+        options().withFieldColumns(fieldColumns("firma", "Firma", "alter", "Alter")),
+        "email;first;last;Firma;Alter\n" + p + "ole@example.org;;;Neu AG;51\n");
+    assertThat(fieldsOf(p + "ole@example.org"))
+        .as("skipped by default")
+        .containsExactly("alter=50", "firma=Alt AG");
+
+    long updating =
+        run(
+            A,
+            listA,
+            options()
+                .withExisting(ExistingSubscribers.UPDATE)
+                .withFieldColumns(fieldColumns("firma", "Firma", "alter", "Alter")),
+            "email;first;last;Firma;Alter\n"
+                + p
+                + "ole@example.org;;;Neu AG;\n"
+                + p
+                + "pia@example.org;Pia;;Pia KG;33\n");
+    assertThat(imports.read(A, updating).getUpdated()).isEqualTo(1);
+    assertThat(imports.read(A, updating).getImported()).isEqualTo(1);
+    assertThat(fieldsOf(p + "ole@example.org")).containsExactly("alter=50", "firma=Neu AG");
+    assertThat(fieldsOf(p + "pia@example.org")).containsExactly("alter=33", "firma=Pia KG");
+    assertThat(
+            imports.count(
+                B,
+                "SELECT count(*) FROM attribute_value v JOIN subscriber s ON s.id ="
+                    + " v.subscriber_id WHERE s.email LIKE ?",
+                p + "%"))
+        .as("nothing in another tenant")
+        .isZero();
+  }
+
+  @Test
+  void aMappedFieldTheTenantDoesNotHaveFailsTheImportNamingIt() {
+    long job =
+        run(
+            A,
+            listA,
+            emailOnly().withFieldColumns(fieldColumns("gibtsnicht", "email")),
+            "email\n" + prefix() + "x@example.org\n");
+
+    ImportJob failed = imports.read(A, job);
+    assertThat(failed.getState()).isEqualTo(ImportState.FAILED);
+    assertThat(failed.getFailure()).contains("no field \"gibtsnicht\"");
   }
 
   @Test
@@ -445,6 +563,28 @@ class ImportRunnerTest {
     assertThat(imports.count(A, "SELECT count(*) FROM import_row WHERE job_id = ?", job)).isZero();
     assertThat(imports.count(A, "SELECT count(*) FROM import_upload WHERE job_id = ?", job))
         .isZero();
+  }
+
+  /** The subscriber's field values as key=value, sorted by key. */
+  private static List<String> fieldsOf(String email) {
+    return imports.strings(
+        A,
+        "SELECT d.attribute_key || '=' || coalesce(v.text_value,"
+            + " CAST(trim(trailing '.' from trim(trailing '0' from CAST(v.number_value AS"
+            + " VARCHAR))) AS VARCHAR), CAST(v.date_value AS VARCHAR),"
+            + " CAST(v.boolean_value AS VARCHAR)) FROM attribute_value v"
+            + " JOIN attribute_definition d ON d.id = v.definition_id"
+            + " JOIN subscriber s ON s.id = v.subscriber_id WHERE s.email = ?"
+            + " ORDER BY d.attribute_key",
+        email);
+  }
+
+  private static Map<String, String> fieldColumns(String... keysAndColumns) {
+    Map<String, String> columns = new LinkedHashMap<>();
+    for (int i = 0; i < keysAndColumns.length; i += 2) {
+      columns.put(keysAndColumns[i], keysAndColumns[i + 1]);
+    }
+    return columns;
   }
 
   private static List<String> memberships(String email) {

@@ -31,8 +31,10 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * CSV imports into a list: upload (the file as the body, mapping and options as query parameters),
@@ -42,6 +44,9 @@ import java.util.Locale;
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class ImportsResource {
+
+  /** The prefix of the query parameters that map a field to a column. */
+  static final String FIELD_PARAMETER = "field.";
 
   /** The media type of CSV files (RFC 7111), with the charset of what Rundbrief writes. */
   static final String CSV = "text/csv; charset=UTF-8";
@@ -58,7 +63,8 @@ public class ImportsResource {
       String existing,
       String legalBasis,
       String charset,
-      String separator) {
+      String separator,
+      Map<String, String> fields) {
     static OptionsJson of(ImportOptions options) {
       return new OptionsJson(
           options.emailColumn(),
@@ -69,8 +75,22 @@ public class ImportsResource {
           options.charset(),
           options.separator() == null
               ? null
-              : options.separator() == '\t' ? "tab" : String.valueOf(options.separator()));
+              : options.separator() == '\t' ? "tab" : String.valueOf(options.separator()),
+          options.fieldColumns());
     }
+  }
+
+  /** The query parameters {@code field.<key>=<column>}: which field is filled from which column. */
+  private static Map<String, String> fieldColumns(UriInfo uri) {
+    Map<String, String> columns = new LinkedHashMap<>();
+    uri.getQueryParameters()
+        .forEach(
+            (name, values) -> {
+              if (name.startsWith(FIELD_PARAMETER) && !values.isEmpty()) {
+                columns.put(name.substring(FIELD_PARAMETER.length()), values.get(0));
+              }
+            });
+    return columns;
   }
 
   /**
@@ -145,7 +165,8 @@ public class ImportsResource {
             existing(existing),
             legalBasis,
             charset,
-            separator(separator));
+            separator(separator),
+            fieldColumns(uri));
     ImportJob job;
     try {
       job = imports.upload(key, id, options, body, length);

@@ -9,6 +9,7 @@ import de.rundbrief.domain.mailing.Recipient;
 import de.rundbrief.domain.mailing.RecipientState;
 import de.rundbrief.domain.tenant.TenantKey;
 import de.rundbrief.domain.tracking.MailingStatistics;
+import de.rundbrief.domain.tracking.TrackingStatistics;
 import de.rundbrief.infrastructure.csv.CsvWriter;
 import de.rundbrief.web.api.Json.PageJson;
 import de.rundbrief.web.exports.MailingStatisticsCsv;
@@ -291,9 +292,47 @@ public class MailingsResource {
   /** Sent, failed, opens and clicks (people and machines apart), rates and clicks per link. */
   @GET
   @Path("{id}/statistics")
-  public MailingStatistics statistics(
-      @PathParam("tenant") String tenant, @PathParam("id") long id) {
-    return mailings.statistics(tenantPaths.visible(tenant), id);
+  public StatisticsJson statistics(@PathParam("tenant") String tenant, @PathParam("id") long id) {
+    return StatisticsJson.of(mailings.statistics(tenantPaths.visible(tenant), id));
+  }
+
+  /**
+   * A mailing's statistics with the rates worked out (JSON-B writes a record's components only, so
+   * the rates, which the statistics derive, are components here).
+   */
+  public record StatisticsJson(
+      long mailingId,
+      long sent,
+      long failed,
+      long delivered,
+      MailingStatistics.Bounces bounces,
+      long unsubscribes,
+      MailingStatistics.Counts opens,
+      MailingStatistics.Counts clicks,
+      double openRate,
+      double clickRate,
+      double clickToOpenRate,
+      double unsubscribeRate,
+      List<MailingStatistics.LinkClicks> links,
+      List<TrackingStatistics.HourlyCounts> timeline) {
+
+    static StatisticsJson of(MailingStatistics s) {
+      return new StatisticsJson(
+          s.mailingId(),
+          s.sent(),
+          s.failed(),
+          s.delivered(),
+          s.bounces(),
+          s.unsubscribes(),
+          s.opens(),
+          s.clicks(),
+          s.openRate(),
+          s.clickRate(),
+          s.clickToOpenRate(),
+          s.unsubscribeRate(),
+          s.links(),
+          s.timeline());
+    }
   }
 
   /** The same as CSV: the figures, the links and the hours. */

@@ -1,5 +1,6 @@
 package de.rundbrief.web.lists;
 
+import de.rundbrief.application.AttributeService;
 import de.rundbrief.application.ImportService;
 import de.rundbrief.application.MailingListService;
 import de.rundbrief.domain.NotFoundException;
@@ -33,8 +34,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.primefaces.event.FileUploadEvent;
 import org.primefaces.model.StreamedContent;
 
@@ -53,6 +56,7 @@ public class ImportListBacking implements Serializable {
 
   @Inject private ImportService imports;
   @Inject private MailingListService lists;
+  @Inject private AttributeService attributes;
   @Inject private CsvExports exports;
 
   private String tenant;
@@ -72,6 +76,13 @@ public class ImportListBacking implements Serializable {
   private String emailColumn;
   private String firstNameColumn;
   private String lastNameColumn;
+
+  /** The tenant's fields, to map columns to. */
+  private List<Field> fields = List.of();
+
+  /** Which column fills which field, by the field's key; a field without a column is not filled. */
+  private final HashMap<String, String> fieldColumns = new HashMap<>();
+
   private String charset = "UTF-8";
   private ExistingSubscribers existing = ExistingSubscribers.SKIP;
   private String legalBasis;
@@ -88,6 +99,10 @@ public class ImportListBacking implements Serializable {
     }
     try {
       listName = lists.get(key(), list).list().getName();
+      fields =
+          attributes.list(key()).stream()
+              .map(definition -> new Field(definition.getKey(), definition.getLabel()))
+              .toList();
       if (importId != null) {
         job = imports.get(key(), list, importId);
       }
@@ -148,6 +163,16 @@ public class ImportListBacking implements Serializable {
       emailColumn = guess("mail");
       firstNameColumn = guess("vorname", "first");
       lastNameColumn = guess("nachname", "last", "name");
+      fieldColumns.clear();
+      for (Field field : fields) {
+        header.stream()
+            .filter(
+                column ->
+                    column.strip().equalsIgnoreCase(field.label())
+                        || column.strip().equalsIgnoreCase(field.key()))
+            .findFirst()
+            .ifPresent(column -> fieldColumns.put(field.key(), column));
+      }
     } catch (CsvHeaderException e) {
       header = List.of();
       preview = List.of();
@@ -192,7 +217,8 @@ public class ImportListBacking implements Serializable {
                   existing,
                   legalBasis,
                   charset,
-                  null),
+                  null,
+                  fieldColumns),
               file,
               Files.size(Path.of(upload)));
       discardUpload();
@@ -318,6 +344,27 @@ public class ImportListBacking implements Serializable {
 
   public List<List<String>> getPreview() {
     return preview;
+  }
+
+  /** A field of the tenant, as the mapping offers it. */
+  public record Field(String key, String label) implements Serializable {
+
+    public String getKey() {
+      return key;
+    }
+
+    public String getLabel() {
+      return label;
+    }
+  }
+
+  public List<Field> getFields() {
+    return fields;
+  }
+
+  /** Which column fills which field, by key; bound per field on the screen. */
+  public Map<String, String> getFieldColumns() {
+    return fieldColumns;
   }
 
   public String getEmailColumn() {

@@ -123,6 +123,60 @@ class ImportIT {
   }
 
   @Test
+  void mappedColumnsFillTheTenantsFieldsAndAnotherTenantsFieldIsRefused() {
+    String suffix = prefix().replaceAll("[^a-z0-9]", "");
+    String branche = "branche_" + suffix;
+    String foreign = "region_" + suffix;
+    assertThat(
+            Api.as(base, "nord-admin")
+                .post(
+                    "tenants/nord/attributes",
+                    "{\"key\":\"" + branche + "\",\"label\":\"Branche\",\"type\":\"TEXT\"}")
+                .status())
+        .isEqualTo(201);
+    assertThat(
+            Api.as(base, "sued-admin")
+                .post(
+                    "tenants/sued/attributes",
+                    "{\"key\":\"" + foreign + "\",\"label\":\"Region\",\"type\":\"TEXT\"}")
+                .status())
+        .isEqualTo(201);
+    long list = newList("nord-editor", "nord");
+    String p = prefix();
+    String file = "email;Branche\r\n" + p + "feld@nord.example;Handel\r\n";
+
+    Answer refused =
+        upload("nord-editor", "nord", list, "email=email&field." + foreign + "=Branche", file);
+    assertThat(refused.status())
+        .as("a field of another tenant is none of this one's")
+        .isEqualTo(400);
+    assertThat(new String(refused.bytes(), UTF_8)).contains(foreign);
+
+    Answer created =
+        upload("nord-editor", "nord", list, "email=email&field." + branche + "=Branche", file);
+    assertThat(created.status()).isEqualTo(202);
+    long importId = created.object().getJsonNumber("id").longValue();
+    assertThat(created.object().getJsonObject("options").getJsonObject("fields").getString(branche))
+        .isEqualTo("Branche");
+    assertThat(awaitEnd("nord-editor", "nord", list, importId).getInt("imported")).isEqualTo(1);
+    JsonObject member =
+        Api.as(base, "nord-editor")
+            .get("tenants/nord/lists/" + list + "/members")
+            .object()
+            .getJsonArray("items")
+            .getJsonObject(0)
+            .getJsonObject("subscriber");
+    long subscriber = member.getJsonNumber("id").longValue();
+    assertThat(
+            Api.as(base, "nord-editor")
+                .get("tenants/nord/subscribers/" + subscriber)
+                .object()
+                .getJsonObject("attributes")
+                .getString(branche))
+        .isEqualTo("Handel");
+  }
+
+  @Test
   void anUploadOverTheLimitIsRefusedWith413AndLeavesNothing() throws SQLException {
     long list = newList("nord-editor", "nord");
     long size = 101L * 1024 * 1024;
