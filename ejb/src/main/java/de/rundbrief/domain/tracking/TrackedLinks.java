@@ -38,8 +38,57 @@ public final class TrackedLinks {
    */
   public static List<String> links(String html) {
     List<String> links = new ArrayList<>();
-    scan(html, (start, end, quote, url) -> links.add(url));
+    scan(
+        html,
+        (start, end, quote, url, trackable) -> {
+          if (trackable) {
+            links.add(url);
+          }
+        });
     return links;
+  }
+
+  /**
+   * Which links of a template (before its placeholders are filled in) are tracked: a personalised
+   * message has the same links in the same order, but a link whose whole address is a placeholder
+   * ({@code href="{{ field.url }}"}) only becomes a web address when filled in. Rewriting by the
+   * template leaves such a link alone, so that every link keeps the index {@link #links} gives it
+   * in the template, and the statistics' labels stay right.
+   */
+  public static Template template(String html) {
+    List<Boolean> tracked = new ArrayList<>();
+    scan(html, (start, end, quote, url, trackable) -> tracked.add(trackable));
+    boolean[] flags = new boolean[tracked.size()];
+    for (int i = 0; i < flags.length; i++) {
+      flags[i] = tracked.get(i);
+    }
+    return new Template(flags);
+  }
+
+  /** Which of a template's links, in document order, are tracked (see {@link #template}). */
+  public static final class Template {
+    private final boolean[] tracked;
+
+    private Template(boolean[] tracked) {
+      this.tracked = tracked;
+    }
+
+    boolean tracks(int position) {
+      return position < tracked.length && tracked[position];
+    }
+  }
+
+  /**
+   * The personalised HTML of a template with the links the template tracks rewritten, each with its
+   * index in the template; others, such as a link whose address was all placeholder, stay as they
+   * are.
+   */
+  public static String rewrite(String html, Template template, LinkRewriter rewriter) {
+    Objects.requireNonNull(template, "template");
+    Objects.requireNonNull(rewriter, "rewriter");
+    Rewriting rewriting = new Rewriting(html, template, rewriter);
+    scan(html, rewriting);
+    return rewriting.result();
   }
 
   /**
@@ -48,7 +97,7 @@ public final class TrackedLinks {
    */
   public static String rewrite(String html, LinkRewriter rewriter) {
     Objects.requireNonNull(rewriter, "rewriter");
-    Rewriting rewriting = new Rewriting(html, rewriter);
+    Rewriting rewriting = new Rewriting(html, null, rewriter);
     scan(html, rewriting);
     return rewriting.result();
   }
@@ -133,25 +182,39 @@ public final class TrackedLinks {
     return depth < 0;
   }
 
+  /** Sees every link with an address; {@code trackable} says whether it is one to track. */
   private interface Visitor {
-    void trackable(int valueStart, int valueEnd, char quote, String url);
+    void link(int valueStart, int valueEnd, char quote, String url, boolean trackable);
   }
 
   private static final class Rewriting implements Visitor {
     private final String html;
+    private final Template template;
     private final LinkRewriter rewriter;
     private StringBuilder out;
     private int copied;
+    private int position;
     private int index;
 
-    Rewriting(String html, LinkRewriter rewriter) {
+    /** With a template, only the links it tracks count; without, every trackable one. */
+    Rewriting(String html, Template template, LinkRewriter rewriter) {
       this.html = html;
+      this.template = template;
       this.rewriter = rewriter;
     }
 
     @Override
-    public void trackable(int valueStart, int valueEnd, char quote, String url) {
-      String tracked = rewriter.tracked(index++, url);
+    public void link(int valueStart, int valueEnd, char quote, String url, boolean trackable) {
+      boolean counted = template == null ? trackable : template.tracks(position);
+      position++;
+      if (!counted) {
+        return;
+      }
+      int linkIndex = index++;
+      if (!trackable) {
+        return;
+      }
+      String tracked = rewriter.tracked(linkIndex, url);
       if (tracked == null) {
         return;
       }
@@ -275,11 +338,9 @@ public final class TrackedLinks {
         noTrack = true;
       }
     }
-    if (hrefStart >= 0 && !noTrack) {
+    if (hrefStart >= 0) {
       String url = decode(html, hrefStart, hrefEnd).strip();
-      if (isWebUrl(url)) {
-        visitor.trackable(hrefStart, hrefEnd, hrefQuote, url);
-      }
+      visitor.link(hrefStart, hrefEnd, hrefQuote, url, !noTrack && isWebUrl(url));
     }
     return i;
   }

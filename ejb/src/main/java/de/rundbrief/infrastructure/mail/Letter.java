@@ -81,6 +81,7 @@ public final class Letter {
   private final ResourceBundle texts;
   private final Tracking tracking;
   private final List<String> htmlLinks;
+  private final TrackedLinks.Template linkTemplate;
 
   /** A letter without tracking: previews and test sends. */
   public Letter(Content content, MailHtml mailHtml) {
@@ -98,6 +99,7 @@ public final class Letter {
     this.html = Personalisation.parse(content.htmlBody());
     this.text = Personalisation.parse(content.textBody());
     this.htmlLinks = tracking == null ? List.of() : TrackedLinks.links(content.htmlBody());
+    this.linkTemplate = tracking == null ? null : TrackedLinks.template(content.htmlBody());
     this.imprintText =
         content.imprintHtml() == null ? "" : mailHtml.plainText(content.imprintHtml());
     this.texts =
@@ -144,7 +146,9 @@ public final class Letter {
     if (tracking != null) {
       body =
           TrackedLinks.rewrite(
-              body, (index, url) -> tracking.click(person.subscriberId(), index, url));
+              body,
+              linkTemplate,
+              (index, url) -> tracking.click(person.subscriberId(), index, url));
     }
     page.append(body);
     page.append("<div style=\"margin-top:32px;font-size:12px;line-height:1.5;color:#666666;\">");

@@ -242,4 +242,37 @@ class TrackedLinksTest {
                 "https://e.org/a", List.of("https://e.org/a"), (index, url) -> null))
         .isEqualTo("https://e.org/a");
   }
+
+  @Test
+  void aLinkWhoseWholeAddressIsAPlaceholderStaysUntrackedAndTheOthersKeepTheirTemplateIndex() {
+    String template =
+        "<a href=\"{{ field.url }}\">Ihr Link</a> <a href=\"https://nord.example/a\">A</a>"
+            + " <a href=\"mailto:x@nord.example\">Post</a>"
+            + " <a href=\"https://nord.example/b?k={{ field.k }}\">B</a>";
+    String personal =
+        "<a href=\"https://kunde.example/profil\">Ihr Link</a> <a href=\"https://nord.example/a\">A</a>"
+            + " <a href=\"mailto:x@nord.example\">Post</a>"
+            + " <a href=\"https://nord.example/b?k=7\">B</a>";
+    List<String> seen = new ArrayList<>();
+
+    String rewritten =
+        TrackedLinks.rewrite(
+            personal,
+            TrackedLinks.template(template),
+            (index, url) -> {
+              seen.add(index + " " + url);
+              return "https://t.example/c/" + index;
+            });
+
+    assertThat(TrackedLinks.links(template))
+        .containsExactly("https://nord.example/a", "https://nord.example/b?k={{ field.k }}");
+    assertThat(seen).containsExactly("0 https://nord.example/a", "1 https://nord.example/b?k=7");
+    assertThat(rewritten)
+        .contains("href=\"https://kunde.example/profil\"")
+        .contains("href=\"https://t.example/c/0\">A")
+        .contains("href=\"https://t.example/c/1\">B");
+    assertThat(TrackedLinks.rewrite(personal, NUMBERED))
+        .as("without the template the filled-in link would take index 0 and shift the others")
+        .contains("href=\"https://t.example/c/2\">B");
+  }
 }
