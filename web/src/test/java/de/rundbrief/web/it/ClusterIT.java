@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import de.rundbrief.testsupport.PostgresDatabase;
 import de.rundbrief.testsupport.Sql;
 import de.rundbrief.web.it.Api.Response;
+import de.rundbrief.web.it.InstancesScript.Run;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.mail.MessagingException;
@@ -513,31 +514,8 @@ class ClusterIT {
     }
   }
 
-  /** What one call of the script printed and how it ended. */
-  record Run(int exitCode, String output) {}
-
   private Run script(Object... arguments) throws Exception {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("rundbrief.serverConfig"), "instances.sh").toString());
-    command.add("--home");
-    command.add(home.toString());
-    for (Object argument : arguments) {
-      command.add(String.valueOf(argument));
-    }
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-    Map<String, String> environment = builder.environment();
-    environment.put("RUNDBRIEF_WAR", System.getProperty("rundbrief.war"));
-    environment.put("RUNDBRIEF_MICRO", System.getProperty("payara.microJar"));
-    environment.put("RUNDBRIEF_POSTGRESQL_JAR", System.getProperty("rundbrief.postgresqlJar"));
-    environment.put("START_TIMEOUT", "150");
-    environment.put(
-        "PATH", Path.of(System.getProperty("java.home"), "bin") + ":" + System.getenv("PATH"));
-    Process process = builder.start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (!process.waitFor(5, TimeUnit.MINUTES)) {
-      process.destroyForcibly();
-    }
-    return new Run(process.exitValue(), output);
+    return new InstancesScript(home).run(arguments);
   }
 
   @FunctionalInterface

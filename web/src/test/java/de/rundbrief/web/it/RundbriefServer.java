@@ -62,7 +62,7 @@ public class RundbriefServer implements BeforeAllCallback {
     Files.writeString(itDirectory().resolve("keyfile"), "");
   }
 
-  static Path itDirectory() {
+  public static Path itDirectory() {
     return Path.of(System.getProperty("rundbrief.itDirectory"));
   }
 
