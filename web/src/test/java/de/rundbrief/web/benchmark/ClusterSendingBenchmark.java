@@ -7,6 +7,7 @@ import de.rundbrief.testsupport.Sql;
 import de.rundbrief.web.it.Api;
 import de.rundbrief.web.it.InstancesScript;
 import de.rundbrief.web.it.RundbriefServer;
+import de.rundbrief.web.it.SeededList;
 import jakarta.json.Json;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -117,7 +118,9 @@ class ClusterSendingBenchmark {
       admin.put("settings/SENDING_PER_SECOND", "{\"value\":\"100000\"}");
       admin.put("settings/ALLOWED_SENDER_DOMAINS", "{\"value\":\"nord.example\"}");
       String run = UUID.randomUUID().toString().substring(0, 8);
-      long list = seedList(run);
+      long list = SeededList.inNord("bench-" + run, RECIPIENTS);
+      Sql.update(PostgresDatabase.get().superuser(), "ANALYZE subscriber");
+      Sql.update(PostgresDatabase.get().superuser(), "ANALYZE subscription");
       Api editor = Api.as(bases.get(0), "nord-editor");
       long mailing =
           editor
@@ -161,37 +164,6 @@ class ClusterSendingBenchmark {
           .append(" tempor incididunt ut labore et dolore magna aliqua.</p>");
     }
     return html.toString();
-  }
-
-  /** A list in tenant nord with the recipients subscribed, written straight into the database. */
-  private static long seedList(String run) {
-    var superuser = PostgresDatabase.get().superuser();
-    long list = Long.parseLong(Sql.column(superuser, "SELECT nextval('mailing_list_seq')").get(0));
-    Sql.update(
-        superuser,
-        "INSERT INTO mailing_list (id, tenant_id, name, visibility, opt_in_mode, created_at,"
-            + " version, consent_text_version) VALUES (?, 'nord', ?, 'INTERNAL', 'SINGLE', now(), 1,"
-            + " 0)",
-        list,
-        "Bench " + run);
-    Sql.update(
-        superuser,
-        "INSERT INTO subscriber (id, tenant_id, email, first_name, status, created_at, version)"
-            + " SELECT nextval('subscriber_seq'), 'nord', 'bench-' || ? || '-' || g ||"
-            + " '@test.example', 'Leser ' || g, 'ACTIVE', now(), 1 FROM generate_series(1, ?) g",
-        run,
-        RECIPIENTS);
-    Sql.update(
-        superuser,
-        "INSERT INTO subscription (id, tenant_id, subscriber_id, mailing_list_id, status,"
-            + " status_changed_at, created_at, version) SELECT nextval('subscription_seq'), 'nord',"
-            + " id, ?, 'SUBSCRIBED', now(), now(), 1 FROM subscriber WHERE tenant_id = 'nord'"
-            + " AND email LIKE ?",
-        list,
-        "bench-" + run + "-%");
-    Sql.update(superuser, "ANALYZE subscriber");
-    Sql.update(superuser, "ANALYZE subscription");
-    return list;
   }
 
   private static void report(List<Result> results) throws IOException {

@@ -224,7 +224,7 @@ class ClusterIT {
     admin.put("settings/ALLOWED_SENDER_DOMAINS", "{\"value\":\"nord.example\\nsued.example\"}");
 
     String run = UUID.randomUUID().toString().substring(0, 8);
-    long list = seedList(run);
+    long list = SeededList.inNord("cluster-" + run, RECIPIENTS);
     Api editor = Api.as(base("a"), "nord-editor");
     Response created =
         editor.post(
@@ -301,37 +301,6 @@ class ClusterIT {
         .filter(owner -> owner.matches("\\d+"))
         .map(Long::valueOf)
         .collect(Collectors.toSet());
-  }
-
-  /** A list in tenant nord with the recipients subscribed, written straight into the database. */
-  private static long seedList(String run) {
-    long list =
-        Long.parseLong(
-            Sql.column(PostgresDatabase.get().superuser(), "SELECT nextval('mailing_list_seq')")
-                .get(0));
-    Sql.update(
-        PostgresDatabase.get().superuser(),
-        "INSERT INTO mailing_list (id, tenant_id, name, visibility, opt_in_mode, created_at,"
-            + " version, consent_text_version) VALUES (?, 'nord', ?, 'INTERNAL', 'SINGLE', now(), 1,"
-            + " 0)",
-        list,
-        "Cluster " + run);
-    Sql.update(
-        PostgresDatabase.get().superuser(),
-        "INSERT INTO subscriber (id, tenant_id, email, first_name, status, created_at, version)"
-            + " SELECT nextval('subscriber_seq'), 'nord', 'cluster-' || ? || '-' || g ||"
-            + " '@test.example', 'Leser ' || g, 'ACTIVE', now(), 1 FROM generate_series(1, ?) g",
-        run,
-        RECIPIENTS);
-    Sql.update(
-        PostgresDatabase.get().superuser(),
-        "INSERT INTO subscription (id, tenant_id, subscriber_id, mailing_list_id, status,"
-            + " status_changed_at, created_at, version) SELECT nextval('subscription_seq'), 'nord',"
-            + " id, ?, 'SUBSCRIBED', now(), now(), 1 FROM subscriber WHERE tenant_id = 'nord'"
-            + " AND email LIKE ?",
-        list,
-        "cluster-" + run + "-%");
-    return list;
   }
 
   /** Messages received per address of this run. */

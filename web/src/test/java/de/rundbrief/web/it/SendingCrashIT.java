@@ -2,8 +2,6 @@ package de.rundbrief.web.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import de.rundbrief.testsupport.PostgresDatabase;
-import de.rundbrief.testsupport.Sql;
 import de.rundbrief.web.it.Api.Response;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -69,7 +67,7 @@ class SendingCrashIT {
     admin.put("settings/ALLOWED_SENDER_DOMAINS", "{\"value\":\"nord.example\\nsued.example\"}");
 
     String run = UUID.randomUUID().toString().substring(0, 8);
-    long list = seedList(run);
+    long list = SeededList.inNord("crash-" + run, RECIPIENTS);
     Api editor = Api.as(base, "nord-editor");
     Response created =
         editor.post(
@@ -109,37 +107,6 @@ class SendingCrashIT {
     assertThat(duplicates)
         .as("only the messages in flight at the kill")
         .isLessThanOrEqualTo(CONNECTIONS);
-  }
-
-  /** A list in tenant nord with the recipients subscribed, written straight into the database. */
-  private static long seedList(String run) {
-    long list =
-        Long.parseLong(
-            Sql.column(PostgresDatabase.get().superuser(), "SELECT nextval('mailing_list_seq')")
-                .get(0));
-    Sql.update(
-        PostgresDatabase.get().superuser(),
-        "INSERT INTO mailing_list (id, tenant_id, name, visibility, opt_in_mode, created_at,"
-            + " version, consent_text_version) VALUES (?, 'nord', ?, 'INTERNAL', 'SINGLE', now(), 1,"
-            + " 0)",
-        list,
-        "Crash " + run);
-    Sql.update(
-        PostgresDatabase.get().superuser(),
-        "INSERT INTO subscriber (id, tenant_id, email, first_name, status, created_at, version)"
-            + " SELECT nextval('subscriber_seq'), 'nord', 'crash-' || ? || '-' || g ||"
-            + " '@test.example', 'Leser ' || g, 'ACTIVE', now(), 1 FROM generate_series(1, ?) g",
-        run,
-        RECIPIENTS);
-    Sql.update(
-        PostgresDatabase.get().superuser(),
-        "INSERT INTO subscription (id, tenant_id, subscriber_id, mailing_list_id, status,"
-            + " status_changed_at, created_at, version) SELECT nextval('subscription_seq'), 'nord',"
-            + " id, ?, 'SUBSCRIBED', now(), now(), 1 FROM subscriber WHERE tenant_id = 'nord'"
-            + " AND email LIKE ?",
-        list,
-        "crash-" + run + "-%");
-    return list;
   }
 
   /** Messages received per address of this run. */
