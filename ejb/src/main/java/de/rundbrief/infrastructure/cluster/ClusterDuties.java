@@ -15,7 +15,9 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ScheduledFuture;
@@ -31,6 +33,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * it keeps renewing it as long as it lives, the others find it taken. When the holder dies, its
  * leases expire and another instance takes them over within about one lease's length (at once when
  * it shuts down orderly, as it gives them up). A single instance holds them all.
+ *
+ * <p>Each instance also holds a lease of its own, {@code member:<instance>}, for as long as it
+ * lives: counting them tells how many instances share the work, so that the sending limits central
+ * administrators set hold for the whole cluster.
  *
  * <p>Not EJB timers: a persistent timer is not reliably taken over by another instance.
  */
@@ -59,7 +65,13 @@ public class ClusterDuties {
   @ConfigProperty(name = LEASE_PROPERTY, defaultValue = "30")
   private int leaseSeconds;
 
+  /** The prefix of the instances' own leases. */
+  static final String MEMBER_PREFIX = "member:";
+
   private final Map<ClusterDuty, ClusterLease> leases = new EnumMap<>(ClusterDuty.class);
+  private ClusterLeases table;
+  private ClusterLease membership;
+  private volatile int members = 1;
   private String instance;
   private ScheduledFuture<?> renewals;
 
@@ -69,11 +81,14 @@ public class ClusterDuties {
         ManagementFactory.getRuntimeMXBean().getName()
             + "/"
             + UUID.randomUUID().toString().substring(0, 8);
-    ClusterLeases table = new ClusterLeases(dataSource, dialect.hasRowLevelSecurity());
+    table = new ClusterLeases(dataSource, dialect.hasRowLevelSecurity());
     Duration length = Duration.ofSeconds(Math.max(SHORTEST_LEASE_SECONDS, leaseSeconds));
     for (ClusterDuty duty : ClusterDuty.values()) {
       leases.put(duty, new ClusterLease(table, duty.leaseName(), instance, length));
     }
+    // lease names have at most 64 characters; the instance's random suffix is at its end
+    String member = MEMBER_PREFIX + instance.substring(Math.max(0, instance.length() - 56));
+    membership = new ClusterLease(table, member, instance, length);
     renewAll();
     long every = length.toMillis() / 3;
     renewals =
@@ -85,7 +100,9 @@ public class ClusterDuties {
     if (renewals != null) {
       renewals.cancel(false);
     }
-    for (ClusterLease lease : leases.values()) {
+    List<ClusterLease> all = new ArrayList<>(leases.values());
+    all.add(membership);
+    for (ClusterLease lease : all) {
       try {
         lease.release();
       } catch (RuntimeException e) {
@@ -102,6 +119,14 @@ public class ClusterDuties {
     return leases.get(duty).isHeld();
   }
 
+  /**
+   * How many instances are alive now (holding their own lease), at least 1; counted at every
+   * renewal.
+   */
+  public int members() {
+    return members;
+  }
+
   /** This instance's name among the cluster's: process, host and a random suffix. */
   public String instance() {
     return instance;
@@ -110,6 +135,12 @@ public class ClusterDuties {
   private void renewAll() {
     for (ClusterLease lease : leases.values()) {
       lease.renew();
+    }
+    membership.renew();
+    try {
+      members = Math.max(1, table.held(MEMBER_PREFIX));
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Cannot count the cluster's instances; keeping " + members, e);
     }
   }
 }

@@ -89,6 +89,23 @@ public final class ClusterLeases {
     }
   }
 
+  /** How many leases whose names start with {@code prefix} are held now. */
+  public int held(String prefix) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select =
+            connection.prepareStatement(
+                "SELECT count(*) FROM cluster_lease"
+                    + " WHERE name LIKE ? AND expires_at >= CURRENT_TIMESTAMP")) {
+      select.setString(1, prefix.replace("%", "\\%").replace("_", "\\_") + "%");
+      try (ResultSet row = select.executeQuery()) {
+        row.next();
+        return row.getInt(1);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot count the leases " + prefix, e);
+    }
+  }
+
   /** Who holds the lease now, if anybody. */
   public Optional<String> holder(String name) {
     try (Connection connection = dataSource.getConnection();

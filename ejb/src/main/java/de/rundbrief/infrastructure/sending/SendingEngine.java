@@ -95,7 +95,8 @@ public class SendingEngine {
                 clock,
                 duties.instance())
             .lease(java.time.Duration.ofSeconds(Math.max(5, leaseSeconds)))
-            .tracking(trackingTokens);
+            .tracking(trackingTokens)
+            .sharingWith(duties::members);
     scheduledStarts =
         new ScheduledStarts(
             transactions,

@@ -37,6 +37,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
+import java.util.function.IntSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
@@ -92,6 +93,7 @@ public final class SendingRunner {
   private TrackingTokens trackingTokens;
   private final Rotation rotation = new Rotation();
   private final Throttle throttle;
+  private IntSupplier members = () -> 1;
   private final Map<Active, Mailing> mailings = new ConcurrentHashMap<>();
   private Duration lease = DEFAULT_LEASE;
   private Duration retryAfter = Duration.ofMinutes(1);
@@ -166,8 +168,10 @@ public final class SendingRunner {
       }
     }
     EffectiveSettings global = settings.global();
+    int sharing = members.getAsInt();
     throttle.limits(
-        global.number(SettingKey.SENDING_PER_SECOND), global.number(SettingKey.SENDING_PER_HOUR));
+        share(global.number(SettingKey.SENDING_PER_SECOND), sharing),
+        share(global.number(SettingKey.SENDING_PER_HOUR), sharing));
     List<Active> found = transactions.acrossTenants(RecipientQueue::active);
     List<Active> active = found == null ? List.of() : found;
     mailings.keySet().retainAll(active);
@@ -179,9 +183,33 @@ public final class SendingRunner {
     return rotation.hasWork();
   }
 
-  /** The SMTP connections central administrators allow. */
+  /**
+   * The SMTP connections central administrators allow, this instance's share of them: the limits
+   * hold for the whole cluster, divided among the instances alive.
+   */
   public int connections() {
-    return Math.max(1, settings.global().number(SettingKey.SENDING_CONNECTIONS));
+    return Math.max(
+        1, share(settings.global().number(SettingKey.SENDING_CONNECTIONS), members.getAsInt()));
+  }
+
+  /**
+   * Tells how many instances share the sending limits (see {@code ClusterDuties#members}); without
+   * it, this instance alone.
+   */
+  public SendingRunner sharingWith(IntSupplier instances) {
+    this.members = instances;
+    return this;
+  }
+
+  /**
+   * One instance's share of a limit that holds for all {@code instances}: rounded down so that the
+   * shares never add up to more, but at least 1; 0 (no limit) stays 0.
+   */
+  static int share(int limit, int instances) {
+    if (limit <= 0) {
+      return 0;
+    }
+    return Math.max(1, limit / Math.max(1, instances));
   }
 
   /**

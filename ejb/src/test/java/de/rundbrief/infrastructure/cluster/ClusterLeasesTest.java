@@ -91,6 +91,25 @@ class ClusterLeasesTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("databases")
+  void theLiveLeasesOfAPrefixAreCountedAndExpiredOnesAreNot(Database db) throws Exception {
+    ClusterLeases leases = db.leases();
+    String prefix = "m" + names.incrementAndGet() + "_%:";
+    assertThat(leases.tryHold(prefix + "a", "a", MINUTE)).isTrue();
+    assertThat(leases.tryHold(prefix + "b", "b", MINUTE)).isTrue();
+    assertThat(leases.tryHold(prefix + "c", "c", Duration.ofMillis(200))).isTrue();
+    assertThat(leases.tryHold("m" + names.get() + "x:d", "d", MINUTE))
+        .as("not of the prefix, though LIKE's wildcards would take it")
+        .isTrue();
+
+    assertThat(leases.held(prefix)).isEqualTo(3);
+    Thread.sleep(1_200);
+    assertThat(leases.held(prefix)).as("c's lease expired").isEqualTo(2);
+    leases.release(prefix + "a", "a");
+    assertThat(leases.held(prefix)).isEqualTo(1);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
   void aReleasedLeaseIsFreeAtOnceButOnlyItsHolderReleasesIt(Database db) {
     ClusterLeases leases = db.leases();
     String lease = newName();

@@ -44,4 +44,14 @@ class ThrottleTest {
     assertThat(throttle.tryAcquire()).isZero();
     assertThat(throttle.tryAcquire()).isPositive();
   }
+
+  @Test
+  void eachInstanceGetsItsShareOfTheClustersLimitNeverMoreInAllButAtLeastOne() {
+    assertThat(SendingRunner.share(60, 1)).isEqualTo(60);
+    assertThat(SendingRunner.share(60, 3)).isEqualTo(20);
+    assertThat(SendingRunner.share(4, 3)).as("3 x 1 stays within 4").isEqualTo(1);
+    assertThat(SendingRunner.share(2, 5)).as("an instance never stops sending").isEqualTo(1);
+    assertThat(SendingRunner.share(0, 3)).as("no limit stays no limit").isZero();
+    assertThat(SendingRunner.share(100, 0)).isEqualTo(100);
+  }
 }
