@@ -114,7 +114,8 @@ class ClusterSendingBenchmark {
     assertThat(started.exitCode()).as(started.output()).isZero();
     try {
       Api admin = Api.as(bases.get(0), "admin");
-      admin.put("settings/SENDING_CONNECTIONS", "{\"value\":\"" + CONNECTIONS + "\"}");
+      // the setting holds for the whole cluster: CONNECTIONS for each instance
+      admin.put("settings/SENDING_CONNECTIONS", "{\"value\":\"" + CONNECTIONS * instances + "\"}");
       admin.put("settings/SENDING_PER_SECOND", "{\"value\":\"100000\"}");
       admin.put("settings/ALLOWED_SENDER_DOMAINS", "{\"value\":\"nord.example\"}");
       String run = UUID.randomUUID().toString().substring(0, 8);
