@@ -57,24 +57,39 @@ public final class TrackedLinks {
    */
   public static Template template(String html) {
     List<Boolean> tracked = new ArrayList<>();
-    scan(html, (start, end, quote, url, trackable) -> tracked.add(trackable));
+    List<String> links = new ArrayList<>();
+    scan(
+        html,
+        (start, end, quote, url, trackable) -> {
+          tracked.add(trackable);
+          if (trackable) {
+            links.add(url);
+          }
+        });
     boolean[] flags = new boolean[tracked.size()];
     for (int i = 0; i < flags.length; i++) {
       flags[i] = tracked.get(i);
     }
-    return new Template(flags);
+    return new Template(flags, List.copyOf(links));
   }
 
   /** Which of a template's links, in document order, are tracked (see {@link #template}). */
   public static final class Template {
     private final boolean[] tracked;
+    private final List<String> links;
 
-    private Template(boolean[] tracked) {
+    private Template(boolean[] tracked, List<String> links) {
       this.tracked = tracked;
+      this.links = links;
     }
 
     boolean tracks(int position) {
       return position < tracked.length && tracked[position];
+    }
+
+    /** The tracked links by index, as {@link TrackedLinks#links} gives them. */
+    public List<String> links() {
+      return links;
     }
   }
 

@@ -17,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.text.MessageFormat;
 import java.util.Date;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
 import java.util.Set;
@@ -80,7 +79,6 @@ public final class Letter {
   private final String imprintText;
   private final ResourceBundle texts;
   private final Tracking tracking;
-  private final List<String> htmlLinks;
   private final TrackedLinks.Template linkTemplate;
 
   /** A letter without tracking: previews and test sends. */
@@ -98,7 +96,6 @@ public final class Letter {
     this.preheader = Personalisation.parse(content.preheader());
     this.html = Personalisation.parse(content.htmlBody());
     this.text = Personalisation.parse(content.textBody());
-    this.htmlLinks = tracking == null ? List.of() : TrackedLinks.links(content.htmlBody());
     this.linkTemplate = tracking == null ? null : TrackedLinks.template(content.htmlBody());
     this.imprintText =
         content.imprintHtml() == null ? "" : mailHtml.plainText(content.imprintHtml());
@@ -180,7 +177,9 @@ public final class Letter {
     if (tracking != null) {
       body =
           TrackedLinks.rewriteText(
-              body, htmlLinks, (index, url) -> tracking.click(person.subscriberId(), index, url));
+              body,
+              linkTemplate.links(),
+              (index, url) -> tracking.click(person.subscriberId(), index, url));
     }
     plain.append(body).append("\n\n-- \n");
     if (!imprintText.isBlank()) {

@@ -6,11 +6,11 @@ import de.rundbrief.testsupport.PostgresDatabase;
 import de.rundbrief.testsupport.Sql;
 import de.rundbrief.web.it.Api;
 import de.rundbrief.web.it.InstancesScript;
+import de.rundbrief.web.it.Loopback;
 import de.rundbrief.web.it.RundbriefServer;
 import de.rundbrief.web.it.SeededList;
 import jakarta.json.Json;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URL;
 import java.nio.file.Files;
@@ -43,7 +43,7 @@ class ClusterSendingBenchmark {
 
   @Test
   void sendRateWithOneTwoAndThreeInstances() throws Exception {
-    int sinkPort = freePort();
+    int sinkPort = Loopback.freePort();
     Process sink = smtpSink(sinkPort);
     try {
       List<Result> results = new ArrayList<>();
@@ -77,7 +77,7 @@ class ClusterSendingBenchmark {
     String cluster = "bench-" + round + "-" + instances;
     List<URL> bases = new ArrayList<>();
     for (int i = 1; i <= instances; i++) {
-      int port = freePort();
+      int port = Loopback.freePort();
       InstancesScript.Run created =
           script.run(
               "create",
@@ -87,7 +87,7 @@ class ClusterSendingBenchmark {
               "--cluster",
               cluster,
               "--cluster-port",
-              freePort(),
+              Loopback.freePort(),
               "--db-url",
               "jdbc:postgresql://localhost:" + db.port() + "/" + PostgresDatabase.DATABASE,
               "--db-user",
@@ -200,11 +200,5 @@ class ClusterSendingBenchmark {
             + "\n\n"
             + table);
     System.out.println(table);
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }

@@ -12,7 +12,6 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URL;
 import java.net.URLEncoder;
@@ -72,7 +71,7 @@ class ClusterIT {
             RundbriefServer.itDirectory().resolve("cluster-" + System.nanoTime()));
     PostgresDatabase db = PostgresDatabase.get();
     for (String member : MEMBERS) {
-      int port = freePort();
+      int port = Loopback.freePort();
       Run created =
           script(
               "create",
@@ -82,7 +81,7 @@ class ClusterIT {
               "--cluster",
               CLUSTER,
               "--cluster-port",
-              freePort(),
+              Loopback.freePort(),
               "--db-url",
               "jdbc:postgresql://localhost:" + db.port() + "/" + PostgresDatabase.DATABASE,
               "--db-user",
@@ -501,11 +500,5 @@ class ClusterIT {
       Thread.sleep(100);
     }
     throw new AssertionError("Not within " + limit);
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }

@@ -11,7 +11,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.StringReader;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -59,8 +58,8 @@ class InstancesIT {
   void twoInstancesRunSideBySideAndShareNothingButTheBinaries() throws Exception {
     GreenMail alphaMail = mailServer();
     GreenMail betaMail = mailServer();
-    int alphaPort = freePort();
-    int betaPort = freePort();
+    int alphaPort = Loopback.freePort();
+    int betaPort = Loopback.freePort();
     PostgresDatabase db = PostgresDatabase.get();
     Path betaRealm = home.resolve("beta-realm.asadmin");
     Path betaPassword = home.resolve("beta-password");
@@ -213,8 +212,8 @@ class InstancesIT {
   @Test
   void anInstanceWhoseApplicationCannotDeployIsReportedAndStoppedNotCountedAsReady()
       throws Exception {
-    int port = freePort();
-    int nobodyListens = freePort();
+    int port = Loopback.freePort();
+    int nobodyListens = Loopback.freePort();
     script(
         "create",
         "broken",
@@ -284,7 +283,7 @@ class InstancesIT {
 
   private GreenMail mailServer() throws IOException {
     GreenMail mail =
-        new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        new GreenMail(new ServerSetup(Loopback.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     mail.start();
     mailServers.add(mail);
     return mail;
@@ -314,12 +313,6 @@ class InstancesIT {
     org.assertj.core.api.AbstractStringAssert<?> failed() {
       org.assertj.core.api.Assertions.assertThat(run.exitCode()).as(run.output()).isNotZero();
       return org.assertj.core.api.Assertions.assertThat(run.output());
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
     }
   }
 }

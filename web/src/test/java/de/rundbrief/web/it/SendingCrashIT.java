@@ -9,7 +9,6 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -54,7 +53,7 @@ class SendingCrashIT {
   @Test
   void aKilledServerResumesSendingAfterItsRestartAndNobodyIsLostOrMailedTwiceButInFlight()
       throws Exception {
-    int port = freePort();
+    int port = Loopback.freePort();
     base = URI.create("http://localhost:" + port + "/").toURL();
     server = start(port);
     Api admin = Api.as(base, "admin");
@@ -185,11 +184,5 @@ class SendingCrashIT {
       Thread.sleep(250);
     }
     throw new AssertionError("Not within " + limit);
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }
