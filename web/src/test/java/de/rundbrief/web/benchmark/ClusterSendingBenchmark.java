@@ -73,7 +73,6 @@ class ClusterSendingBenchmark {
         Files.createDirectories(
             RundbriefServer.itDirectory().resolve("bench-cluster-" + System.nanoTime()));
     InstancesScript script = new InstancesScript(home);
-    PostgresDatabase db = PostgresDatabase.get();
     String cluster = "bench-" + round + "-" + instances;
     List<URL> bases = new ArrayList<>();
     for (int i = 1; i <= instances; i++) {
@@ -88,17 +87,7 @@ class ClusterSendingBenchmark {
               cluster,
               "--cluster-port",
               Loopback.freePort(),
-              "--db-url",
-              "jdbc:postgresql://localhost:" + db.port() + "/" + PostgresDatabase.DATABASE,
-              "--db-user",
-              PostgresDatabase.APP,
-              "--db-password",
-              "unused",
-              "--db-schema-user",
-              PostgresDatabase.OWNER,
-              "--db-schema-password",
-              "unused",
-              "--demo-data",
+              InstancesScript.onTestDatabase(),
               "--smtp-host",
               "127.0.0.1",
               "--smtp-port",

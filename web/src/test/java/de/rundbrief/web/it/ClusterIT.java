@@ -69,7 +69,6 @@ class ClusterIT {
     home =
         Files.createDirectories(
             RundbriefServer.itDirectory().resolve("cluster-" + System.nanoTime()));
-    PostgresDatabase db = PostgresDatabase.get();
     for (String member : MEMBERS) {
       int port = Loopback.freePort();
       Run created =
@@ -82,17 +81,7 @@ class ClusterIT {
               CLUSTER,
               "--cluster-port",
               Loopback.freePort(),
-              "--db-url",
-              "jdbc:postgresql://localhost:" + db.port() + "/" + PostgresDatabase.DATABASE,
-              "--db-user",
-              PostgresDatabase.APP,
-              "--db-password",
-              "unused",
-              "--db-schema-user",
-              PostgresDatabase.OWNER,
-              "--db-schema-password",
-              "unused",
-              "--demo-data",
+              InstancesScript.onTestDatabase(),
               "--smtp-host",
               "127.0.0.1",
               "--smtp-port",

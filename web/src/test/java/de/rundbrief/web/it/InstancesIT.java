@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import de.rundbrief.testsupport.PostgresDatabase;
 import de.rundbrief.web.it.Api.Response;
 import de.rundbrief.web.it.InstancesScript.Run;
 import jakarta.json.Json;
@@ -60,7 +59,6 @@ class InstancesIT {
     GreenMail betaMail = mailServer();
     int alphaPort = Loopback.freePort();
     int betaPort = Loopback.freePort();
-    PostgresDatabase db = PostgresDatabase.get();
     Path betaRealm = home.resolve("beta-realm.asadmin");
     Path betaPassword = home.resolve("beta-password");
     Files.writeString(betaPassword, "AS_ADMIN_USERPASSWORD=beta-secret\n");
@@ -96,17 +94,7 @@ class InstancesIT {
                 "beta",
                 "--port",
                 betaPort,
-                "--db-url",
-                "jdbc:postgresql://localhost:" + db.port() + "/" + PostgresDatabase.DATABASE,
-                "--db-user",
-                PostgresDatabase.APP,
-                "--db-password",
-                "unused",
-                "--db-schema-user",
-                PostgresDatabase.OWNER,
-                "--db-schema-password",
-                "unused",
-                "--demo-data",
+                InstancesScript.onTestDatabase(),
                 "--realm",
                 betaRealm,
                 "--smtp-host",

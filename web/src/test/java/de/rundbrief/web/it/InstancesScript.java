@@ -1,5 +1,6 @@
 package de.rundbrief.web.it;
 
+import de.rundbrief.testsupport.PostgresDatabase;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,14 +23,41 @@ public final class InstancesScript {
     this.home = home;
   }
 
-  /** {@code instances.sh --home <home> <arguments>}, waited for up to five minutes. */
+  /**
+   * The options that put an instance on the test database (its roles as IT prepares them), with the
+   * demo data loaded if the database has none; a list, which {@link #run} spreads out.
+   */
+  public static List<Object> onTestDatabase() {
+    PostgresDatabase db = PostgresDatabase.get();
+    return List.of(
+        "--db-url",
+        "jdbc:postgresql://localhost:" + db.port() + "/" + PostgresDatabase.DATABASE,
+        "--db-user",
+        PostgresDatabase.APP,
+        "--db-password",
+        "unused",
+        "--db-schema-user",
+        PostgresDatabase.OWNER,
+        "--db-schema-password",
+        "unused",
+        "--demo-data");
+  }
+
+  /**
+   * {@code instances.sh --home <home> <arguments>}, waited for up to five minutes; a list among the
+   * arguments stands for its elements.
+   */
   public Run run(Object... arguments) throws Exception {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("rundbrief.serverConfig"), "instances.sh").toString());
     command.add("--home");
     command.add(home.toString());
     for (Object argument : arguments) {
-      command.add(String.valueOf(argument));
+      if (argument instanceof List<?> several) {
+        several.forEach(each -> command.add(String.valueOf(each)));
+      } else {
+        command.add(String.valueOf(argument));
+      }
     }
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     Map<String, String> environment = builder.environment();
