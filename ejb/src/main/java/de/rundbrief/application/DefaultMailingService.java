@@ -228,7 +228,7 @@ public class DefaultMailingService implements MailingService {
     Roles.TENANT_EDITOR
   })
   public Mailing start(TenantKey tenant, long id) {
-    Mailing mailing = mailingOf(id);
+    Mailing mailing = mailings.findForStart(id).orElseThrow(() -> new MailingNotFoundException(id));
     launch.launch(tenant, mailing, clock.instant());
     return mailing;
   }

@@ -208,13 +208,21 @@ public class Mailing extends TenantOwnedEntity {
    * @throws MailingStateException unless it is a draft or scheduled
    */
   public void start(int recipients, String imprint, Instant at) {
-    if (status != MailingStatus.DRAFT && status != MailingStatus.SCHEDULED) {
-      throw new MailingStateException(status, "started");
-    }
+    checkStartable();
     this.recipientCount = recipients;
     this.imprintHtml = imprint == null || imprint.isBlank() ? null : imprint;
     this.startedAt = utc(at);
     this.status = MailingStatus.SENDING;
+  }
+
+  /**
+   * @throws MailingStateException unless the mailing is a draft or scheduled, before anything is
+   *     done for its start
+   */
+  public void checkStartable() {
+    if (status != MailingStatus.DRAFT && status != MailingStatus.SCHEDULED) {
+      throw new MailingStateException(status, "started");
+    }
   }
 
   public void pause() {

@@ -32,6 +32,7 @@ public class MailingLaunch {
    *     gone, or it has no lists
    */
   public void launch(TenantKey tenant, Mailing mailing, Instant at) {
+    mailing.checkStartable();
     EffectiveSettings effective = settings.of(tenant);
     checkSender(effective, mailing.getSender());
     if (mailing.getListIds().isEmpty()) {

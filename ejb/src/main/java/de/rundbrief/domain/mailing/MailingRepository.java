@@ -14,6 +14,13 @@ public interface MailingRepository {
 
   Optional<Mailing> find(long id);
 
+  /**
+   * The mailing with its row locked until the transaction ends: two starts of one mailing at once
+   * (staff's "send now" and the scheduler, on any instances) then run one after the other, and the
+   * second finds it sending.
+   */
+  Optional<Mailing> findForStart(long id);
+
   void add(Mailing mailing);
 
   void remove(Mailing mailing);

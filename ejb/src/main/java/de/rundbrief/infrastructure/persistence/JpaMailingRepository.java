@@ -12,6 +12,7 @@ import de.rundbrief.domain.segment.SegmentDefinition;
 import de.rundbrief.domain.subscriber.Subscriber;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaDelete;
@@ -56,6 +57,11 @@ public class JpaMailingRepository implements MailingRepository {
   @Override
   public Optional<Mailing> find(long id) {
     return Optional.ofNullable(em.find(Mailing.class, id));
+  }
+
+  @Override
+  public Optional<Mailing> findForStart(long id) {
+    return Optional.ofNullable(em.find(Mailing.class, id, LockModeType.PESSIMISTIC_WRITE));
   }
 
   @Override

@@ -21,8 +21,8 @@ import java.util.logging.Logger;
  * (like {@link de.rundbrief.infrastructure.tenancy.ContainerTenantTransactions}, without a caller
  * to check). Of several instances only the one whose duty it is starts scheduled mailings (see
  * {@link ScheduledStarts}); should a start still meet another at the same moment (staff's "send
- * now" on another instance), the recipients' primary key lets one fix them and the other fails,
- * changing nothing.
+ * now" on another instance), the mailing's row lock makes the later one wait and then find the
+ * mailing sending, and it returns without a change.
  */
 @Stateless
 @LocalBean
@@ -44,7 +44,7 @@ public class MailingStarts {
   public void startIfDue(TenantKey tenant, long mailingId) {
     context.enter(tenant);
     Instant now = clock.instant();
-    Mailing mailing = mailings.find(mailingId).orElse(null);
+    Mailing mailing = mailings.findForStart(mailingId).orElse(null);
     if (mailing == null
         || mailing.getStatus() != MailingStatus.SCHEDULED
         || mailing.getScheduledAt().isAfter(now)) {

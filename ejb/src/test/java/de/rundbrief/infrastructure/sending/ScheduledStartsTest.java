@@ -1,10 +1,12 @@
 package de.rundbrief.infrastructure.sending;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import de.rundbrief.domain.mailing.Mailing;
 import de.rundbrief.domain.mailing.MailingContent;
 import de.rundbrief.domain.mailing.MailingRepository;
+import de.rundbrief.domain.mailing.MailingStateException;
 import de.rundbrief.domain.mailing.MailingStatus;
 import de.rundbrief.domain.mailing.SenderIdentity;
 import de.rundbrief.domain.tenant.TenantKey;
@@ -21,8 +23,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -35,8 +37,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A scheduled mailing that is due on two instances at the same moment, on PostgreSQL as the
- * application's role: with the duty's lease one instance starts it; without, the database lets one
- * start fix the recipients and refuses the other.
+ * application's role: with the duty's lease one instance starts it; without, the mailing's row lock
+ * makes the second start wait and find it sending.
  */
 class ScheduledStartsTest {
 
@@ -139,59 +141,80 @@ class ScheduledStartsTest {
   }
 
   @Test
-  void withoutTheLeaseTheDatabaseLetsOneOfTwoStartsAtOnceFixTheRecipients() throws Exception {
-    CyclicBarrier bothReadItScheduled = new CyclicBarrier(2);
-    List<Future<?>> starts = new ArrayList<>();
-    for (int i = 0; i < 2; i++) {
-      starts.add(
-          instances.submit(
-              () ->
-                  startIfDue(
-                      TenantKey.of(tenant),
-                      mailing,
-                      () -> {
-                        try {
-                          bothReadItScheduled.await(10, TimeUnit.SECONDS);
-                        } catch (Exception e) {
-                          throw new IllegalStateException(e);
-                        }
-                      })));
-    }
-    List<String> refused = new ArrayList<>();
-    for (Future<?> start : starts) {
-      try {
-        start.get(30, TimeUnit.SECONDS);
-      } catch (ExecutionException e) {
-        refused.add(String.valueOf(e.getCause().getMessage()));
-      }
-    }
+  void withoutTheLeaseTwoStartsAtOnceRunOneAfterTheOtherAndTheSecondChangesNothing()
+      throws Exception {
+    CountDownLatch firstHoldsTheRow = new CountDownLatch(1);
+    Future<Boolean> first =
+        instances.submit(
+            () ->
+                startIfDue(
+                    TenantKey.of(tenant),
+                    mailing,
+                    () -> {
+                      firstHoldsTheRow.countDown();
+                      pause(500); // the second start reaches the row meanwhile
+                    }));
+    assertThat(firstHoldsTheRow.await(10, TimeUnit.SECONDS)).isTrue();
+    long waitedSince = System.nanoTime();
+    Future<Boolean> second = instances.submit(() -> startIfDue(TenantKey.of(tenant), mailing));
 
-    assertThat(refused)
-        .as("starts the database refused")
-        .singleElement()
-        .asString()
-        .contains("pk_mailing_recipient");
+    assertThat(first.get(30, TimeUnit.SECONDS)).as("the first start").isTrue();
+    assertThat(second.get(30, TimeUnit.SECONDS)).as("the second start").isFalse();
+    assertThat(Duration.ofNanos(System.nanoTime() - waitedSince))
+        .as("the second start waited for the first one's row lock")
+        .isGreaterThan(Duration.ofMillis(300));
     assertThat(recipients()).containsExactlyInAnyOrderElementsOf(members);
     assertThat(statusAndCount()).isEqualTo("SENDING/3");
   }
 
+  @Test
+  void aMailingThatIsAlreadySendingIsNotLaunchedAgainAndGetsNoSecondRecipients() throws Exception {
+    assertThat(startIfDue(TenantKey.of(tenant), mailing)).isTrue();
+
+    assertThatThrownBy(
+            () ->
+                jpa.inTenant(
+                    tenant,
+                    em -> {
+                      Mailing sending = Repositories.mailings(em).findForStart(mailing).get();
+                      sending.checkStartable();
+                      return null;
+                    }))
+        .isInstanceOf(MailingStateException.class)
+        .hasMessage("A mailing that is sending cannot be started");
+    assertThat(recipients()).containsExactlyInAnyOrderElementsOf(members);
+  }
+
+  private static void pause(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private boolean startIfDue(TenantKey tenantKey, long id) {
+    return startIfDue(tenantKey, id, () -> {});
+  }
+
   /**
    * What {@link MailingStarts#startIfDue} does in the container, with a hook after the mailing was
-   * read as scheduled.
+   * read as scheduled; true if this call started it.
    */
-  private void startIfDue(TenantKey tenantKey, long id, Runnable afterRead) {
-    jpa.inTenant(
+  private boolean startIfDue(TenantKey tenantKey, long id, Runnable afterRead) {
+    return jpa.inTenant(
         tenantKey.value(),
         em -> {
           MailingRepository mailings = Repositories.mailings(em);
-          Mailing scheduled = mailings.find(id).orElseThrow();
+          Mailing scheduled = mailings.findForStart(id).orElseThrow();
           if (scheduled.getStatus() != MailingStatus.SCHEDULED) {
-            return null;
+            return false;
           }
           afterRead.run();
           int count = mailings.fixRecipients(scheduled, List.of());
           scheduled.start(count, null, Instant.now());
-          return null;
+          return true;
         });
   }
 
