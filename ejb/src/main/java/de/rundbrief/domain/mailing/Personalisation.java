@@ -40,8 +40,16 @@ public final class Personalisation {
 
   private final List<Part> parts;
 
+  /** The length of the literal text plus some room per placeholder: a rendering's usual size. */
+  private final int expectedLength;
+
   private Personalisation(List<Part> parts) {
     this.parts = List.copyOf(parts);
+    int length = 0;
+    for (Part part : parts) {
+      length += part instanceof Literal literal ? literal.text().length() : 16;
+    }
+    this.expectedLength = length;
   }
 
   public static Personalisation parse(String template) {
@@ -92,7 +100,7 @@ public final class Personalisation {
    *     the author's own text in the body's own syntax
    */
   public String render(Function<String, String> values, UnaryOperator<String> escape) {
-    StringBuilder text = new StringBuilder();
+    StringBuilder text = new StringBuilder(expectedLength);
     for (Part part : parts) {
       if (part instanceof Literal literal) {
         text.append(literal.text());

@@ -8,7 +8,6 @@ import jakarta.mail.internet.MimeUtility;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UnsupportedEncodingException;
-import java.nio.charset.StandardCharsets;
 import java.util.Date;
 import java.util.UUID;
 import org.eclipse.angus.mail.smtp.SMTPMessage;
@@ -55,8 +54,8 @@ final class EightBitMessage extends SMTPMessage {
       String returnPath)
       throws MessagingException {
     String boundary = "=_rb_" + UUID.randomUUID().toString().replace("-", "");
-    StringBuilder message = new StringBuilder(text.length() + html.length() + 1024);
-    header(message, "Date", new MailDateFormat().format(new Date()));
+    MessageBytes message = MessageBytes.forThisThread();
+    header(message, "Date", MailDates.now());
     header(message, "From", from.toString());
     if (replyTo != null) {
       header(message, "Reply-To", replyTo.toString());
@@ -75,15 +74,14 @@ final class EightBitMessage extends SMTPMessage {
       return null;
     }
     message.append("--").append(boundary).append("--\r\n");
-    EightBitMessage composed =
-        new EightBitMessage(session, message.toString().getBytes(StandardCharsets.UTF_8));
+    EightBitMessage composed = new EightBitMessage(session, message.toByteArray());
     composed.setEnvelopeFrom(returnPath);
     composed.setMailExtension("BODY=8BITMIME");
     composed.setRecipients(RecipientType.TO, to);
     return composed;
   }
 
-  private static void header(StringBuilder message, String name, String value) {
+  private static void header(MessageBytes message, String name, String value) {
     message.append(name).append(": ").append(value).append("\r\n");
   }
 
@@ -102,36 +100,42 @@ final class EightBitMessage extends SMTPMessage {
    * @return false if a line is longer than 8-bit MIME allows
    */
   private static boolean part(
-      StringBuilder message, String boundary, String type, String body, boolean html) {
+      MessageBytes message, String boundary, String type, String body, boolean html) {
     message
         .append("--")
         .append(boundary)
         .append("\r\nContent-Type: ")
         .append(type)
         .append("\r\nContent-Transfer-Encoding: 8bit\r\n\r\n");
-    int line = 0;
-    int longest = 0;
-    for (int i = 0; i < body.length(); i++) {
-      char c = body.charAt(i);
-      if (c == '\r') {
-        continue;
-      }
-      if (c == '\n') {
-        message.append("\r\n");
-        line = 0;
-        continue;
-      }
-      message.append(c);
-      // octets in UTF-8: a surrogate pair counts 2 + 2
-      line += c < 0x80 ? 1 : c < 0x800 || Character.isSurrogate(c) ? 2 : 3;
-      longest = Math.max(longest, line);
-      if (html && c == '>' && line >= HTML_LINE) {
-        message.append("\r\n");
-        line = 0;
-      }
+    return message.part(body, html, HTML_LINE) <= MAX_LINE;
+  }
+
+  /**
+   * The Date header's text, made once a second: {@link MailDateFormat} is a {@code
+   * SimpleDateFormat}, costly to create and not to be shared between threads.
+   */
+  static final class MailDates {
+
+    private record Second(long epochSecond, String text) {}
+
+    private static volatile Second last = new Second(Long.MIN_VALUE, "");
+
+    private MailDates() {}
+
+    static String now() {
+      return of(System.currentTimeMillis());
     }
-    message.append("\r\n");
-    return longest <= MAX_LINE;
+
+    static String of(long epochMilli) {
+      long second = Math.floorDiv(epochMilli, 1000);
+      Second known = last;
+      if (known.epochSecond() == second) {
+        return known.text();
+      }
+      String text = new MailDateFormat().format(new Date(second * 1000));
+      last = new Second(second, text);
+      return text;
+    }
   }
 
   @Override

@@ -77,7 +77,10 @@ public final class Letter {
   private final Personalisation html;
   private final Personalisation text;
   private final String imprintText;
-  private final ResourceBundle texts;
+  private final String footerReason;
+  private final String footerReasonHtml;
+  private final String unsubscribeLabel;
+  private final String unsubscribeLabelHtml;
   private final Tracking tracking;
   private final TrackedLinks.Template linkTemplate;
 
@@ -99,11 +102,16 @@ public final class Letter {
     this.linkTemplate = tracking == null ? null : TrackedLinks.template(content.htmlBody());
     this.imprintText =
         content.imprintHtml() == null ? "" : mailHtml.plainText(content.imprintHtml());
-    this.texts =
+    ResourceBundle texts =
         ResourceBundle.getBundle(
             "de.rundbrief.infrastructure.mail.mails",
             Locale.forLanguageTag(content.language()),
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    this.footerReason =
+        MessageFormat.format(texts.getString("footer.reason"), content.tenantName());
+    this.footerReasonHtml = MailText.html(footerReason);
+    this.unsubscribeLabel = texts.getString("footer.unsubscribe");
+    this.unsubscribeLabelHtml = MailText.html(unsubscribeLabel);
   }
 
   public Content content() {
@@ -153,13 +161,11 @@ public final class Letter {
       page.append("<div>").append(content.imprintHtml()).append("</div>");
     }
     page.append("<p>")
-        .append(
-            MailText.html(
-                MessageFormat.format(texts.getString("footer.reason"), content.tenantName())))
+        .append(footerReasonHtml)
         .append("<br><a href=\"")
         .append(MailText.html(person.unsubscribeUrl()))
         .append("\">")
-        .append(MailText.html(texts.getString("footer.unsubscribe")))
+        .append(unsubscribeLabelHtml)
         .append("</a></p></div>");
     if (tracking != null) {
       page.append("<img src=\"")
@@ -186,9 +192,9 @@ public final class Letter {
       plain.append(imprintText).append("\n\n");
     }
     plain
-        .append(MessageFormat.format(texts.getString("footer.reason"), content.tenantName()))
+        .append(footerReason)
         .append('\n')
-        .append(texts.getString("footer.unsubscribe"))
+        .append(unsubscribeLabel)
         .append(": ")
         .append(person.unsubscribeUrl())
         .append('\n');
