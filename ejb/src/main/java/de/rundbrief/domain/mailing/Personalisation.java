@@ -113,6 +113,34 @@ public final class Personalisation {
     return text.toString();
   }
 
+  /** Receives a rendering piece by piece, the template's own text apart from what is filled in. */
+  public interface Target {
+
+    /**
+     * A piece of the template's own text.
+     *
+     * @param index the piece's number in the template: the same text for the same number
+     */
+    void literal(int index, String text);
+
+    /** What a placeholder became: a value, escaped, or its fallback. */
+    void filled(String text);
+  }
+
+  /** Fills the placeholders as {@link #render(Function, UnaryOperator)} does, into the target. */
+  public void render(Function<String, String> values, UnaryOperator<String> escape, Target target) {
+    for (int i = 0; i < parts.size(); i++) {
+      Part part = parts.get(i);
+      if (part instanceof Literal literal) {
+        target.literal(i, literal.text());
+      } else if (part instanceof Placeholder placeholder) {
+        String value = values.apply(placeholder.name());
+        target.filled(
+            value == null || value.isBlank() ? placeholder.fallback() : escape.apply(value));
+      }
+    }
+  }
+
   /**
    * @param fieldKeys the keys of the tenant's fields
    * @throws InvalidMailingException naming every unknown placeholder of the texts

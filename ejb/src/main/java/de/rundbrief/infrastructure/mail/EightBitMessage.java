@@ -1,5 +1,6 @@
 package de.rundbrief.infrastructure.mail;
 
+import de.rundbrief.domain.mailing.Personalisation;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
@@ -10,6 +11,7 @@ import java.io.OutputStream;
 import java.io.UnsupportedEncodingException;
 import java.util.Date;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.eclipse.angus.mail.smtp.SMTPMessage;
 
 /**
@@ -50,7 +52,8 @@ final class EightBitMessage extends SMTPMessage {
       String messageId,
       String oneClickUrl,
       String text,
-      String html,
+      Consumer<Personalisation.Target> html,
+      LiteralCache literals,
       String returnPath)
       throws MessagingException {
     String boundary = "=_rb_" + UUID.randomUUID().toString().replace("-", "");
@@ -69,8 +72,25 @@ final class EightBitMessage extends SMTPMessage {
     header(message, "Precedence", "bulk");
     header(message, "Content-Type", "multipart/alternative;\r\n\tboundary=\"" + boundary + "\"");
     message.append("\r\n");
-    if (!part(message, boundary, "text/plain; charset=UTF-8", text, false)
-        || !part(message, boundary, "text/html; charset=UTF-8", html, true)) {
+    partHeader(message, boundary, "text/plain; charset=UTF-8");
+    if (message.part(text, false, HTML_LINE) > MAX_LINE) {
+      return null;
+    }
+    partHeader(message, boundary, "text/html; charset=UTF-8");
+    message.startPart(true, HTML_LINE);
+    html.accept(
+        new Personalisation.Target() {
+          @Override
+          public void literal(int index, String piece) {
+            message.literal(index, piece, literals);
+          }
+
+          @Override
+          public void filled(String piece) {
+            message.text(piece);
+          }
+        });
+    if (message.endPart() > MAX_LINE) {
       return null;
     }
     message.append("--").append(boundary).append("--\r\n");
@@ -94,20 +114,17 @@ final class EightBitMessage extends SMTPMessage {
   }
 
   /**
-   * Appends one part in a single pass: line breaks made CRLF, an HTML part broken after a tag once
-   * a line has grown past {@value #HTML_LINE} characters (which changes nothing a reader sees).
-   *
-   * @return false if a line is longer than 8-bit MIME allows
+   * Starts a part; its text follows in a single pass, line breaks made CRLF and an HTML part broken
+   * after a tag once a line has grown past {@value #HTML_LINE} octets (which changes nothing a
+   * reader sees), its unchanging pieces copied from the letter's {@link LiteralCache}.
    */
-  private static boolean part(
-      MessageBytes message, String boundary, String type, String body, boolean html) {
+  private static void partHeader(MessageBytes message, String boundary, String type) {
     message
         .append("--")
         .append(boundary)
         .append("\r\nContent-Type: ")
         .append(type)
         .append("\r\nContent-Transfer-Encoding: 8bit\r\n\r\n");
-    return message.part(body, html, HTML_LINE) <= MAX_LINE;
   }
 
   /**

@@ -22,6 +22,9 @@ final class MessageBytes {
   private byte[] bytes;
   private int length;
 
+  /** A part's characters, copied out of its string for the loop over them. */
+  private char[] chars = new char[16 * 1024];
+
   /** A high surrogate written last, waiting for its low half. */
   private char pendingHigh;
 
@@ -65,30 +68,114 @@ final class MessageBytes {
    * @return the longest line in octets, counted as before (a surrogate counts 2, a pair 4)
    */
   int part(String body, boolean html, int htmlLine) {
+    startPart(html, htmlLine);
+    text(body);
+    return endPart();
+  }
+
+  /** The state of the part being written: its kind and its current and longest line. */
+  private boolean html;
+
+  private int htmlLine;
+  private int line;
+  private int longest;
+
+  /** Starts a part that {@link #text} and {@link #literal} fill and {@link #endPart} ends. */
+  void startPart(boolean html, int htmlLine) {
+    this.html = html;
+    this.htmlLine = htmlLine;
+    this.line = 0;
+    this.longest = 0;
+  }
+
+  /**
+   * Appends a piece of the part: line breaks made CRLF, HTML lines broken after a tag as {@link
+   * #part} says.
+   */
+  void text(String piece) {
     // each character takes at most 3 octets, also "\n" (2) and ">" with a break after it (3)
-    ensure(3 * body.length() + 2);
-    int line = 0;
-    int longest = 0;
-    for (int i = 0; i < body.length(); i++) {
-      char c = body.charAt(i);
+    ensure(3 * piece.length());
+    int end = piece.length();
+    if (chars.length < end) {
+      chars = new char[Math.max(end, 2 * chars.length)];
+    }
+    char[] in = chars;
+    piece.getChars(0, end, in, 0);
+    byte[] out = bytes;
+    int at = length;
+    int line = this.line;
+    int longest = this.longest;
+    for (int i = 0; i < end; i++) {
+      char c = in[i];
+      if (c < 0x80 && c != '\r' && c != '\n' && c != '>' && pendingHigh == 0) {
+        // the common case: a character of one octet that ends no line
+        out[at++] = (byte) c;
+        line++;
+        continue;
+      }
+      length = at;
       if (c == '\r') {
         continue;
       }
       if (c == '\n') {
         put('\r');
         put('\n');
+        longest = Math.max(longest, line);
         line = 0;
-        continue;
+      } else {
+        put(c);
+        line += c < 0x80 ? 1 : c < 0x800 || Character.isSurrogate(c) ? 2 : 3;
+        if (html && c == '>' && line >= htmlLine) {
+          put('\r');
+          put('\n');
+          longest = Math.max(longest, line);
+          line = 0;
+        }
       }
-      put(c);
-      line += c < 0x80 ? 1 : c < 0x800 || Character.isSurrogate(c) ? 2 : 3;
-      longest = Math.max(longest, line);
-      if (html && c == '>' && line >= htmlLine) {
-        put('\r');
-        put('\n');
-        line = 0;
-      }
+      at = length;
     }
+    length = at;
+    this.line = line;
+    this.longest = longest;
+  }
+
+  /**
+   * Appends a piece of the part that is the same for every message of a letter, such as the text
+   * between two placeholders: the octets it gives are kept in the cache for the length of line it
+   * starts on, so that the next message with a line of that length copies them.
+   *
+   * @param key the piece's number, the same for the same text
+   */
+  void literal(int key, String piece, LiteralCache cache) {
+    if (pendingHigh != 0 || line > LiteralCache.MAX_LINE) {
+      text(piece);
+      return;
+    }
+    long id = ((long) key << 32) | line;
+    LiteralCache.Octets known = cache.get(id);
+    if (known != null) {
+      ensure(known.bytes().length);
+      System.arraycopy(known.bytes(), 0, bytes, length, known.bytes().length);
+      length += known.bytes().length;
+      longest = Math.max(longest, known.longest());
+      line = known.line();
+      return;
+    }
+    int from = length;
+    int before = longest;
+    longest = 0;
+    text(piece);
+    int within = longest;
+    longest = Math.max(before, within);
+    if (pendingHigh == 0) {
+      cache.put(id, new LiteralCache.Octets(Arrays.copyOfRange(bytes, from, length), line, within));
+    }
+  }
+
+  /** Ends the part with CRLF. @return its longest line in octets, counted as {@link #part} does */
+  int endPart() {
+    longest = Math.max(longest, line);
+    ensure(2);
     put('\r');
     put('\n');
     return longest;

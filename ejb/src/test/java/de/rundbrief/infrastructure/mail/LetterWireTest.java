@@ -94,12 +94,38 @@ class LetterWireTest {
   }
 
   /**
+   * A letter keeps the octets of its unchanging pieces for the lines they start on; recipients
+   * whose names move those pieces get each message exactly as a new letter writes it.
+   */
+  @Test
+  void manyMessagesOfOneLetterAreEachWhatANewLetterWrites() throws Exception {
+    Letter shared = new Letter(CONTENT, new OwaspMailHtml());
+    String[] names = {
+      "Al", "Ada <b> \uD83D\uDE00", "Bartholomew-Maximilian", "\u00c4nne", "", "x".repeat(190)
+    };
+    for (int round = 0; round < 3; round++) {
+      for (String name : names) {
+        Letter.Personal person =
+            new Letter.Personal(
+                815, "ada@example.org", Map.of("firstName", name, "lastName", "L")::get, "u", "o");
+        assertThat(wire(shared, person))
+            .as(name)
+            .isEqualTo(wire(new Letter(CONTENT, new OwaspMailHtml()), person));
+      }
+    }
+  }
+
+  /**
    * The message's octets, date and boundary replaced, read as ISO-8859-1 to compare every octet.
    */
   static String wire(Letter letter) throws Exception {
+    return wire(letter, ADA);
+  }
+
+  static String wire(Letter letter, Letter.Personal person) throws Exception {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     letter
-        .compose(Session.getInstance(new Properties()), ADA, "bounces+x@news.example.com", true)
+        .compose(Session.getInstance(new Properties()), person, "bounces+x@news.example.com", true)
         .writeTo(bytes);
     String raw = bytes.toString(StandardCharsets.ISO_8859_1);
     Matcher boundary = BOUNDARY.matcher(raw);

@@ -50,6 +50,27 @@ class MessageBytesTest {
     assertThat(bytes.part("\u00e4\u20ac\uD83D\uDE00\nx", false, 200)).isEqualTo(2 + 3 + 4);
   }
 
+  @Test
+  void aCachedLiteralGivesTheOctetsAndLinesItGaveTheFirstTime() {
+    LiteralCache cache = new LiteralCache();
+    String literal = "<p>f\u00fcr</p><p>" + "x".repeat(30) + "</p>\n<b>";
+    for (String before : new String[] {"", "abc", "\u20ac".repeat(5), "abc", "", "y".repeat(25)}) {
+      MessageBytes cached = new MessageBytes(8);
+      cached.startPart(true, 20);
+      cached.text(before);
+      cached.literal(7, literal, cache);
+      cached.text("!");
+      int cachedLongest = cached.endPart();
+
+      MessageBytes plain = new MessageBytes(8);
+      int plainLongest = plain.part(before + literal + "!", true, 20);
+
+      assertThat(cached.toByteArray()).as(before).isEqualTo(plain.toByteArray());
+      assertThat(cachedLongest).as(before).isEqualTo(plainLongest);
+    }
+    assertThat(cache.size()).isEqualTo(4);
+  }
+
   /** Random text of every kind of character, against the same text through a StringBuilder. */
   @Test
   void randomTextIsWrittenAsTheStringWouldBe() {
