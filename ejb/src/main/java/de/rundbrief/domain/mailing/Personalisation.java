@@ -70,6 +70,11 @@ public final class Personalisation {
     return new Personalisation(parts);
   }
 
+  /** How many pieces the template has: literal texts and placeholders, as a target numbers them. */
+  public int pieces() {
+    return parts.size();
+  }
+
   /** The placeholder names used, in order of first use. */
   public Set<String> names() {
     Set<String> names = new LinkedHashSet<>();

@@ -96,7 +96,7 @@ public final class Letter {
   private final String htmlFooterEnd;
 
   /** The octets of the unchanging pieces of the 8-bit HTML part, shared by the sending threads. */
-  private final LiteralCache literals = new LiteralCache();
+  private final LiteralCache literals;
 
   private final TrackedLinks.Template linkTemplate;
 
@@ -128,6 +128,7 @@ public final class Letter {
     String footerReasonHtml = MailText.html(footerReason);
     this.unsubscribeLabel = texts.getString("footer.unsubscribe");
     String unsubscribeLabelHtml = MailText.html(unsubscribeLabel);
+    this.literals = new LiteralCache(END, html.pieces() - 1);
     this.htmlHead =
         "<!DOCTYPE html><html lang=\""
             + content.language()

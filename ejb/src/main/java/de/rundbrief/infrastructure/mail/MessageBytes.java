@@ -151,8 +151,8 @@ final class MessageBytes {
       text(piece);
       return;
     }
-    long id = ((long) key << 32) | line;
-    LiteralCache.Octets known = cache.get(id);
+    int startLine = line;
+    LiteralCache.Octets known = cache.get(key, startLine);
     if (known != null) {
       ensure(known.bytes().length);
       System.arraycopy(known.bytes(), 0, bytes, length, known.bytes().length);
@@ -168,7 +168,10 @@ final class MessageBytes {
     int within = longest;
     longest = Math.max(before, within);
     if (pendingHigh == 0) {
-      cache.put(id, new LiteralCache.Octets(Arrays.copyOfRange(bytes, from, length), line, within));
+      cache.put(
+          key,
+          startLine,
+          new LiteralCache.Octets(Arrays.copyOfRange(bytes, from, length), line, within));
     }
   }
 

@@ -52,7 +52,7 @@ class MessageBytesTest {
 
   @Test
   void aCachedLiteralGivesTheOctetsAndLinesItGaveTheFirstTime() {
-    LiteralCache cache = new LiteralCache();
+    LiteralCache cache = new LiteralCache(0, 7);
     String literal = "<p>f\u00fcr</p><p>" + "x".repeat(30) + "</p>\n<b>";
     for (String before : new String[] {"", "abc", "\u20ac".repeat(5), "abc", "", "y".repeat(25)}) {
       MessageBytes cached = new MessageBytes(8);
