@@ -1,6 +1,7 @@
 package de.rundbrief.infrastructure.mail;
 
 import de.rundbrief.domain.mailing.Personalisation;
+import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
@@ -32,6 +33,9 @@ final class EightBitMessage extends SMTPMessage {
   static final int HTML_LINE = 200;
 
   private final byte[] bytes;
+
+  /** The recipient, parsed once: the sending engine asks for it for every message. */
+  private InternetAddress[] recipients;
 
   private EightBitMessage(Session session, byte[] bytes) {
     super(session);
@@ -97,7 +101,8 @@ final class EightBitMessage extends SMTPMessage {
     EightBitMessage composed = new EightBitMessage(session, message.toByteArray());
     composed.setEnvelopeFrom(returnPath);
     composed.setMailExtension("BODY=8BITMIME");
-    composed.setRecipients(RecipientType.TO, to);
+    composed.recipients = InternetAddress.parse(to);
+    composed.setRecipients(RecipientType.TO, composed.recipients);
     return composed;
   }
 
@@ -163,6 +168,11 @@ final class EightBitMessage extends SMTPMessage {
   @Override
   public void writeTo(OutputStream out) throws IOException {
     out.write(bytes);
+  }
+
+  @Override
+  public Address[] getAllRecipients() {
+    return recipients.clone();
   }
 
   @Override
