@@ -170,6 +170,22 @@ final class EightBitMessage extends SMTPMessage {
     out.write(bytes);
   }
 
+  /**
+   * Writes the octets as SMTP's DATA wants them: a line that starts with a dot gets another one in
+   * front (RFC 5321, 4.5.2); the message already ends with CRLF, so only the final dot is missing.
+   */
+  void writeDotStuffed(OutputStream out) throws IOException {
+    int from = 0;
+    for (int i = 0; i < bytes.length; i++) {
+      if (bytes[i] == '.' && (i == 0 || bytes[i - 1] == '\n')) {
+        out.write(bytes, from, i - from);
+        out.write('.');
+        from = i;
+      }
+    }
+    out.write(bytes, from, bytes.length - from);
+  }
+
   @Override
   public Address[] getAllRecipients() {
     return recipients.clone();
