@@ -40,8 +40,16 @@ public final class Personalisation {
 
   private final List<Part> parts;
 
+  /** The length of the literal text plus some room per placeholder: a rendering's usual size. */
+  private final int expectedLength;
+
   private Personalisation(List<Part> parts) {
     this.parts = List.copyOf(parts);
+    int length = 0;
+    for (Part part : parts) {
+      length += part instanceof Literal literal ? literal.text().length() : 16;
+    }
+    this.expectedLength = length;
   }
 
   public static Personalisation parse(String template) {
@@ -60,6 +68,11 @@ public final class Personalisation {
       parts.add(new Literal(template.substring(last)));
     }
     return new Personalisation(parts);
+  }
+
+  /** How many pieces the template has: literal texts and placeholders, as a target numbers them. */
+  public int pieces() {
+    return parts.size();
   }
 
   /** The placeholder names used, in order of first use. */
@@ -92,7 +105,7 @@ public final class Personalisation {
    *     the author's own text in the body's own syntax
    */
   public String render(Function<String, String> values, UnaryOperator<String> escape) {
-    StringBuilder text = new StringBuilder();
+    StringBuilder text = new StringBuilder(expectedLength);
     for (Part part : parts) {
       if (part instanceof Literal literal) {
         text.append(literal.text());
@@ -103,6 +116,34 @@ public final class Personalisation {
       }
     }
     return text.toString();
+  }
+
+  /** Receives a rendering piece by piece, the template's own text apart from what is filled in. */
+  public interface Target {
+
+    /**
+     * A piece of the template's own text.
+     *
+     * @param index the piece's number in the template: the same text for the same number
+     */
+    void literal(int index, String text);
+
+    /** What a placeholder became: a value, escaped, or its fallback. */
+    void filled(String text);
+  }
+
+  /** Fills the placeholders as {@link #render(Function, UnaryOperator)} does, into the target. */
+  public void render(Function<String, String> values, UnaryOperator<String> escape, Target target) {
+    for (int i = 0; i < parts.size(); i++) {
+      Part part = parts.get(i);
+      if (part instanceof Literal literal) {
+        target.literal(i, literal.text());
+      } else if (part instanceof Placeholder placeholder) {
+        String value = values.apply(placeholder.name());
+        target.filled(
+            value == null || value.isBlank() ? placeholder.fallback() : escape.apply(value));
+      }
+    }
   }
 
   /**

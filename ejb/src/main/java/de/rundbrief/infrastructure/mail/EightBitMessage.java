@@ -1,5 +1,7 @@
 package de.rundbrief.infrastructure.mail;
 
+import de.rundbrief.domain.mailing.Personalisation;
+import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
@@ -8,9 +10,9 @@ import jakarta.mail.internet.MimeUtility;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UnsupportedEncodingException;
-import java.nio.charset.StandardCharsets;
 import java.util.Date;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.eclipse.angus.mail.smtp.SMTPMessage;
 
 /**
@@ -32,6 +34,9 @@ final class EightBitMessage extends SMTPMessage {
 
   private final byte[] bytes;
 
+  /** The recipient, parsed once: the sending engine asks for it for every message. */
+  private InternetAddress[] recipients;
+
   private EightBitMessage(Session session, byte[] bytes) {
     super(session);
     this.bytes = bytes;
@@ -51,12 +56,13 @@ final class EightBitMessage extends SMTPMessage {
       String messageId,
       String oneClickUrl,
       String text,
-      String html,
+      Consumer<Personalisation.Target> html,
+      LiteralCache literals,
       String returnPath)
       throws MessagingException {
     String boundary = "=_rb_" + UUID.randomUUID().toString().replace("-", "");
-    StringBuilder message = new StringBuilder(text.length() + html.length() + 1024);
-    header(message, "Date", new MailDateFormat().format(new Date()));
+    MessageBytes message = MessageBytes.forThisThread();
+    header(message, "Date", MailDates.now());
     header(message, "From", from.toString());
     if (replyTo != null) {
       header(message, "Reply-To", replyTo.toString());
@@ -70,20 +76,37 @@ final class EightBitMessage extends SMTPMessage {
     header(message, "Precedence", "bulk");
     header(message, "Content-Type", "multipart/alternative;\r\n\tboundary=\"" + boundary + "\"");
     message.append("\r\n");
-    if (!part(message, boundary, "text/plain; charset=UTF-8", text, false)
-        || !part(message, boundary, "text/html; charset=UTF-8", html, true)) {
+    partHeader(message, boundary, "text/plain; charset=UTF-8");
+    if (message.part(text, false, HTML_LINE) > MAX_LINE) {
+      return null;
+    }
+    partHeader(message, boundary, "text/html; charset=UTF-8");
+    message.startPart(true, HTML_LINE);
+    html.accept(
+        new Personalisation.Target() {
+          @Override
+          public void literal(int index, String piece) {
+            message.literal(index, piece, literals);
+          }
+
+          @Override
+          public void filled(String piece) {
+            message.text(piece);
+          }
+        });
+    if (message.endPart() > MAX_LINE) {
       return null;
     }
     message.append("--").append(boundary).append("--\r\n");
-    EightBitMessage composed =
-        new EightBitMessage(session, message.toString().getBytes(StandardCharsets.UTF_8));
+    EightBitMessage composed = new EightBitMessage(session, message.toByteArray());
     composed.setEnvelopeFrom(returnPath);
     composed.setMailExtension("BODY=8BITMIME");
-    composed.setRecipients(RecipientType.TO, to);
+    composed.recipients = InternetAddress.parse(to);
+    composed.setRecipients(RecipientType.TO, composed.recipients);
     return composed;
   }
 
-  private static void header(StringBuilder message, String name, String value) {
+  private static void header(MessageBytes message, String name, String value) {
     message.append(name).append(": ").append(value).append("\r\n");
   }
 
@@ -96,42 +119,45 @@ final class EightBitMessage extends SMTPMessage {
   }
 
   /**
-   * Appends one part in a single pass: line breaks made CRLF, an HTML part broken after a tag once
-   * a line has grown past {@value #HTML_LINE} characters (which changes nothing a reader sees).
-   *
-   * @return false if a line is longer than 8-bit MIME allows
+   * Starts a part; its text follows in a single pass, line breaks made CRLF and an HTML part broken
+   * after a tag once a line has grown past {@value #HTML_LINE} octets (which changes nothing a
+   * reader sees), its unchanging pieces copied from the letter's {@link LiteralCache}.
    */
-  private static boolean part(
-      StringBuilder message, String boundary, String type, String body, boolean html) {
+  private static void partHeader(MessageBytes message, String boundary, String type) {
     message
         .append("--")
         .append(boundary)
         .append("\r\nContent-Type: ")
         .append(type)
         .append("\r\nContent-Transfer-Encoding: 8bit\r\n\r\n");
-    int line = 0;
-    int longest = 0;
-    for (int i = 0; i < body.length(); i++) {
-      char c = body.charAt(i);
-      if (c == '\r') {
-        continue;
-      }
-      if (c == '\n') {
-        message.append("\r\n");
-        line = 0;
-        continue;
-      }
-      message.append(c);
-      // octets in UTF-8: a surrogate pair counts 2 + 2
-      line += c < 0x80 ? 1 : c < 0x800 || Character.isSurrogate(c) ? 2 : 3;
-      longest = Math.max(longest, line);
-      if (html && c == '>' && line >= HTML_LINE) {
-        message.append("\r\n");
-        line = 0;
-      }
+  }
+
+  /**
+   * The Date header's text, made once a second: {@link MailDateFormat} is a {@code
+   * SimpleDateFormat}, costly to create and not to be shared between threads.
+   */
+  static final class MailDates {
+
+    private record Second(long epochSecond, String text) {}
+
+    private static volatile Second last = new Second(Long.MIN_VALUE, "");
+
+    private MailDates() {}
+
+    static String now() {
+      return of(System.currentTimeMillis());
     }
-    message.append("\r\n");
-    return longest <= MAX_LINE;
+
+    static String of(long epochMilli) {
+      long second = Math.floorDiv(epochMilli, 1000);
+      Second known = last;
+      if (known.epochSecond() == second) {
+        return known.text();
+      }
+      String text = new MailDateFormat().format(new Date(second * 1000));
+      last = new Second(second, text);
+      return text;
+    }
   }
 
   @Override
@@ -142,6 +168,27 @@ final class EightBitMessage extends SMTPMessage {
   @Override
   public void writeTo(OutputStream out) throws IOException {
     out.write(bytes);
+  }
+
+  /**
+   * Writes the octets as SMTP's DATA wants them: a line that starts with a dot gets another one in
+   * front (RFC 5321, 4.5.2); the message already ends with CRLF, so only the final dot is missing.
+   */
+  void writeDotStuffed(OutputStream out) throws IOException {
+    int from = 0;
+    for (int i = 0; i < bytes.length; i++) {
+      if (bytes[i] == '.' && (i == 0 || bytes[i - 1] == '\n')) {
+        out.write(bytes, from, i - from);
+        out.write('.');
+        from = i;
+      }
+    }
+    out.write(bytes, from, bytes.length - from);
+  }
+
+  @Override
+  public Address[] getAllRecipients() {
+    return recipients.clone();
   }
 
   @Override

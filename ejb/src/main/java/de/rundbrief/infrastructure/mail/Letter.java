@@ -71,14 +71,33 @@ public final class Letter {
       String textBody,
       String imprintHtml) {}
 
+  /** Numbers of the HTML document's unchanging pieces apart from the body's own (from 0). */
+  private static final int HEAD = -1;
+
+  private static final int TITLE_END = -2;
+  private static final int FOOTER = -3;
+  private static final int FOOTER_END = -4;
+  private static final int END = -5;
+
   private final Content content;
   private final Personalisation subject;
   private final Personalisation preheader;
   private final Personalisation html;
   private final Personalisation text;
   private final String imprintText;
-  private final ResourceBundle texts;
+  private final String footerReason;
+  private final String unsubscribeLabel;
   private final Tracking tracking;
+
+  /** The HTML document's unchanging pieces around the body. */
+  private final String htmlHead;
+
+  private final String htmlFooter;
+  private final String htmlFooterEnd;
+
+  /** The octets of the unchanging pieces of the 8-bit HTML part, shared by the sending threads. */
+  private final LiteralCache literals;
+
   private final TrackedLinks.Template linkTemplate;
 
   /** A letter without tracking: previews and test sends. */
@@ -99,11 +118,30 @@ public final class Letter {
     this.linkTemplate = tracking == null ? null : TrackedLinks.template(content.htmlBody());
     this.imprintText =
         content.imprintHtml() == null ? "" : mailHtml.plainText(content.imprintHtml());
-    this.texts =
+    ResourceBundle texts =
         ResourceBundle.getBundle(
             "de.rundbrief.infrastructure.mail.mails",
             Locale.forLanguageTag(content.language()),
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    this.footerReason =
+        MessageFormat.format(texts.getString("footer.reason"), content.tenantName());
+    String footerReasonHtml = MailText.html(footerReason);
+    this.unsubscribeLabel = texts.getString("footer.unsubscribe");
+    String unsubscribeLabelHtml = MailText.html(unsubscribeLabel);
+    this.literals = new LiteralCache(END, html.pieces() - 1);
+    this.htmlHead =
+        "<!DOCTYPE html><html lang=\""
+            + content.language()
+            + "\"><head><meta charset=\"UTF-8\">"
+            + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+            + "<title>";
+    this.htmlFooter =
+        "<div style=\"margin-top:32px;font-size:12px;line-height:1.5;color:#666666;\">"
+            + (content.imprintHtml() == null ? "" : "<div>" + content.imprintHtml() + "</div>")
+            + "<p>"
+            + footerReasonHtml
+            + "<br><a href=\"";
+    this.htmlFooterEnd = "\">" + unsubscribeLabelHtml + "</a></p></div>";
   }
 
   public Content content() {
@@ -126,48 +164,53 @@ public final class Letter {
   /** The whole HTML document one recipient gets; also the preview. */
   public String html(Personal person) {
     StringBuilder page = new StringBuilder(content.htmlBody().length() + 2048);
-    page.append("<!DOCTYPE html><html lang=\"")
-        .append(content.language())
-        .append("\"><head><meta charset=\"UTF-8\">")
-        .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-        .append("<title>")
-        .append(MailText.html(subject(person)))
-        .append("</title></head><body>");
+    html(
+        person,
+        new Personalisation.Target() {
+          @Override
+          public void literal(int index, String text) {
+            page.append(text);
+          }
+
+          @Override
+          public void filled(String text) {
+            page.append(text);
+          }
+        });
+    return page.toString();
+  }
+
+  /**
+   * Writes the HTML document piece by piece: what is the same for every recipient as literals
+   * (numbered by {@link #HEAD} and the like apart from the body's own), what is personal as filled.
+   */
+  private void html(Personal person, Personalisation.Target page) {
+    page.literal(HEAD, htmlHead);
+    page.filled(MailText.html(subject(person)));
+    page.literal(TITLE_END, "</title></head><body>");
     String hidden = preheader.render(person.values(), MailText::html);
     if (!hidden.isBlank()) {
-      page.append("<div style=\"display:none;max-height:0;overflow:hidden;\">")
-          .append(hidden)
-          .append("</div>");
+      page.filled("<div style=\"display:none;max-height:0;overflow:hidden;\">" + hidden + "</div>");
     }
-    String body = html.render(person.values(), MailText::html);
-    if (tracking != null) {
-      body =
+    if (tracking == null) {
+      html.render(person.values(), MailText::html, page);
+    } else {
+      page.filled(
           TrackedLinks.rewrite(
-              body,
+              html.render(person.values(), MailText::html),
               linkTemplate,
-              (index, url) -> tracking.click(person.subscriberId(), index, url));
+              (index, url) -> tracking.click(person.subscriberId(), index, url)));
     }
-    page.append(body);
-    page.append("<div style=\"margin-top:32px;font-size:12px;line-height:1.5;color:#666666;\">");
-    if (content.imprintHtml() != null) {
-      page.append("<div>").append(content.imprintHtml()).append("</div>");
-    }
-    page.append("<p>")
-        .append(
-            MailText.html(
-                MessageFormat.format(texts.getString("footer.reason"), content.tenantName())))
-        .append("<br><a href=\"")
-        .append(MailText.html(person.unsubscribeUrl()))
-        .append("\">")
-        .append(MailText.html(texts.getString("footer.unsubscribe")))
-        .append("</a></p></div>");
+    page.literal(FOOTER, htmlFooter);
+    page.filled(MailText.html(person.unsubscribeUrl()));
+    page.literal(FOOTER_END, htmlFooterEnd);
     if (tracking != null) {
-      page.append("<img src=\"")
-          .append(MailText.html(tracking.open(person.subscriberId())))
-          .append("\" width=\"1\" height=\"1\" alt=\"\" style=\"display:block;border:0;\">");
+      page.filled(
+          "<img src=\""
+              + MailText.html(tracking.open(person.subscriberId()))
+              + "\" width=\"1\" height=\"1\" alt=\"\" style=\"display:block;border:0;\">");
     }
-    page.append("</body></html>");
-    return page.toString();
+    page.literal(END, "</body></html>");
   }
 
   /** The plain-text alternative one recipient gets. */
@@ -186,9 +229,9 @@ public final class Letter {
       plain.append(imprintText).append("\n\n");
     }
     plain
-        .append(MessageFormat.format(texts.getString("footer.reason"), content.tenantName()))
+        .append(footerReason)
         .append('\n')
-        .append(texts.getString("footer.unsubscribe"))
+        .append(unsubscribeLabel)
         .append(": ")
         .append(person.unsubscribeUrl())
         .append('\n');
@@ -205,7 +248,6 @@ public final class Letter {
   public MimeMessage compose(Session session, Personal person, String returnPath, boolean eightBit)
       throws MessagingException {
     String text = text(person);
-    String html = html(person);
     if (eightBit) {
       EightBitMessage message =
           EightBitMessage.of(
@@ -217,12 +259,14 @@ public final class Letter {
               messageId(person),
               person.oneClickUrl(),
               text,
-              html,
+              page -> html(person, page),
+              literals,
               returnPath);
       if (message != null) {
         return message;
       }
     }
+    String html = html(person);
     String messageId = messageId(person);
     SMTPMessage message =
         new SMTPMessage(session) {

@@ -17,8 +17,15 @@ final class MailText {
     if (text == null) {
       return "";
     }
-    StringBuilder escaped = new StringBuilder(text.length() + 16);
-    for (int i = 0; i < text.length(); i++) {
+    int first = 0;
+    while (first < text.length() && !special(text.charAt(first))) {
+      first++;
+    }
+    if (first == text.length()) {
+      return text;
+    }
+    StringBuilder escaped = new StringBuilder(text.length() + 16).append(text, 0, first);
+    for (int i = first; i < text.length(); i++) {
       char c = text.charAt(i);
       switch (c) {
         case '<' -> escaped.append("&lt;");
@@ -30,5 +37,9 @@ final class MailText {
       }
     }
     return escaped.toString();
+  }
+
+  private static boolean special(char c) {
+    return c == '<' || c == '>' || c == '&' || c == '"' || c == '\'';
   }
 }

@@ -228,7 +228,7 @@ public final class SendingRunner {
         if (transport == null || !transport.isConnected()) {
           close(transport);
           try {
-            transport = session.getTransport("smtp");
+            transport = SendingSession.transport(session);
             transport.connect();
             connectFailures = 0;
           } catch (MessagingException e) {

@@ -27,6 +27,31 @@ class PersonalisationTest {
   }
 
   @Test
+  void piecesGoToATargetWithTheTemplatesTextNumberedAndWhatWasFilledIn() {
+    Personalisation body = Personalisation.parse("<p>{{ firstName | Hallo }} & {{ email }}</p>");
+    java.util.List<String> pieces = new java.util.ArrayList<>();
+
+    body.render(
+        Map.of("firstName", "<Ada>")::get,
+        HTML,
+        new Personalisation.Target() {
+          @Override
+          public void literal(int index, String text) {
+            pieces.add(index + ":" + text);
+          }
+
+          @Override
+          public void filled(String text) {
+            pieces.add("=" + text);
+          }
+        });
+
+    assertThat(pieces).containsExactly("0:<p>", "=&lt;Ada&gt;", "2: & ", "=", "4:</p>");
+    assertThat(String.join("", pieces).replaceAll("\\d:|=", ""))
+        .isEqualTo(body.render(Map.of("firstName", "<Ada>")::get, HTML));
+  }
+
+  @Test
   void escapesValuesButNotTheAuthorsFallback() {
     Personalisation body = Personalisation.parse("<p>{{ firstName | <b>Hallo</b> }}</p>");
 

@@ -83,6 +83,9 @@ class LetterTest {
     assertThat(parsed.getReplyTo()[0].toString()).isEqualTo("antwort@nord.example");
     assertThat(parsed.getRecipients(jakarta.mail.Message.RecipientType.TO)[0].toString())
         .isEqualTo("ada@example.org");
+    assertThat(composed.getAllRecipients())
+        .extracting(Object::toString)
+        .containsExactly("ada@example.org");
     assertThat(parsed.getMessageID()).isEqualTo("<rb.nord.4711.815@nord.example>");
     assertThat(parsed.getHeader("List-Unsubscribe"))
         .containsExactly("<https://news.example.com/api/v1/public/unsubscribe/abc>");

@@ -22,7 +22,8 @@ import java.util.function.Predicate;
  * {@code 554} to a {@code DATA} without any accepted recipient. Neither smtp-sink nor GreenMail
  * refuses only some recipients. It speaks enough of RFC 5321 for Jakarta Mail (EHLO, MAIL, RCPT,
  * DATA with dot-unstuffing, RSET, NOOP, QUIT), and records each accepted message's recipients and
- * how many connections were opened.
+ * octets, the MAIL and RCPT commands, how many connections were opened, and how many MAIL commands
+ * came with the next command already behind them (pipelined).
  */
 final class SelectiveSmtpServer implements AutoCloseable {
 
@@ -31,16 +32,41 @@ final class SelectiveSmtpServer implements AutoCloseable {
   private final ExecutorService connections = Executors.newCachedThreadPool();
   private final List<String> delivered = new CopyOnWriteArrayList<>();
   private final AtomicInteger opened = new AtomicInteger();
+  private final boolean pipelining;
+  private final List<String> messages = new CopyOnWriteArrayList<>();
+  private final List<String> envelopes = new CopyOnWriteArrayList<>();
+  private final AtomicInteger pipelined = new AtomicInteger();
 
-  private SelectiveSmtpServer(Predicate<String> refused) throws IOException {
+  private SelectiveSmtpServer(Predicate<String> refused, boolean pipelining) throws IOException {
     this.socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
     this.refused = refused;
+    this.pipelining = pipelining;
     connections.execute(this::accept);
   }
 
   /** A server refusing every recipient the predicate holds for (given the bare address). */
   static SelectiveSmtpServer refusing(Predicate<String> refused) throws IOException {
-    return new SelectiveSmtpServer(refused);
+    return new SelectiveSmtpServer(refused, false);
+  }
+
+  /** The same, announcing PIPELINING (RFC 2920). */
+  static SelectiveSmtpServer pipeliningAndRefusing(Predicate<String> refused) throws IOException {
+    return new SelectiveSmtpServer(refused, true);
+  }
+
+  /** The octets of every message taken, dot-unstuffed, read as ISO-8859-1. */
+  List<String> messages() {
+    return List.copyOf(messages);
+  }
+
+  /** Every MAIL and RCPT command as it came. */
+  List<String> envelopes() {
+    return List.copyOf(envelopes);
+  }
+
+  /** How many MAIL commands came with the next command already waiting behind them. */
+  int pipelined() {
+    return pipelined.get();
   }
 
   int port() {
@@ -81,12 +107,26 @@ final class SelectiveSmtpServer implements AutoCloseable {
         String command =
             line.length() < 4 ? line.toUpperCase() : line.substring(0, 4).toUpperCase();
         switch (command) {
-          case "EHLO", "HELO" -> reply(out, "250-selective.test\r\n250 8BITMIME");
-          case "MAIL", "RSET" -> {
+          case "EHLO", "HELO" ->
+              reply(
+                  out,
+                  "250-selective.test\r\n"
+                      + (pipelining ? "250-PIPELINING\r\n" : "")
+                      + "250 8BITMIME");
+          case "MAIL" -> {
+            envelopes.add(line);
+            if (in.ready()) {
+              pipelined.incrementAndGet();
+            }
+            recipients.clear();
+            reply(out, "250 2.0.0 OK");
+          }
+          case "RSET" -> {
             recipients.clear();
             reply(out, "250 2.0.0 OK");
           }
           case "RCPT" -> {
+            envelopes.add(line);
             String address = line.replaceAll("(?i)^RCPT TO:\\s*<?([^>\\s]*)>?.*$", "$1");
             if (refused.test(address)) {
               reply(out, "550 5.1.1 <" + address + ">: Recipient address rejected: User unknown");
@@ -101,9 +141,11 @@ final class SelectiveSmtpServer implements AutoCloseable {
               continue;
             }
             reply(out, "354 End data with <CR><LF>.<CR><LF>");
+            StringBuilder message = new StringBuilder();
             while ((line = in.readLine()) != null && !line.equals(".")) {
-              // the message itself is not needed
+              message.append(line.startsWith(".") ? line.substring(1) : line).append("\r\n");
             }
+            messages.add(message.toString());
             delivered.addAll(recipients);
             recipients.clear();
             reply(out, "250 2.0.0 Ok: queued");

@@ -64,13 +64,23 @@ class SendingRefusalsTest {
   @Test
   void aServerRefusingSomeRecipientsFailsThoseWithItsReplyAndSendsTheOthersOverTheSameConnection()
       throws Exception {
+    refusingSomeRecipients(false);
+  }
+
+  @Test
+  void aPipeliningServerRefusingSomeRecipientsFailsThoseAlikeAndSendsTheOthers() throws Exception {
+    refusingSomeRecipients(true);
+  }
+
+  private void refusingSomeRecipients(boolean pipelining) throws Exception {
     long mailing = mailingTo(8);
+    java.util.function.Predicate<String> refused =
+        address ->
+            address.startsWith("r2-") || address.startsWith("r5-") || address.startsWith("r6-");
     try (SelectiveSmtpServer server =
-        SelectiveSmtpServer.refusing(
-            address ->
-                address.startsWith("r2-")
-                    || address.startsWith("r5-")
-                    || address.startsWith("r6-"))) {
+        pipelining
+            ? SelectiveSmtpServer.pipeliningAndRefusing(refused)
+            : SelectiveSmtpServer.refusing(refused)) {
       SendingRunner runner = db.runner(server.port(), "picky");
       runner.tick();
       pool.submit(() -> runner.work(() -> false)).get(30, TimeUnit.SECONDS);
@@ -83,6 +93,7 @@ class SendingRefusalsTest {
       assertThat(server.connectionsOpened())
           .as("a refused recipient does not cost the connection")
           .isEqualTo(1);
+      assertThat(server.pipelined()).isEqualTo(pipelining ? 8 : 0);
     }
 
     Map<String, String> states = db.states(mailing);
