@@ -82,6 +82,7 @@ public class JpaMailingRepository implements MailingRepository {
   @Override
   public int fixRecipients(Mailing mailing, List<SegmentDefinition> segments) {
     em.flush();
+    CachedChecks.forThisTransaction(em);
     String tenant = tenant();
     String lists =
         mailing.getListIds().stream().map(String::valueOf).collect(Collectors.joining(","));

@@ -35,6 +35,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.eclipse.persistence.config.QueryHints;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -119,6 +120,28 @@ class MailingPersistenceTest {
     assertThat(progress.total()).isEqualTo(2);
     assertThat(progress.queued()).isEqualTo(2);
     assertThat(progress.remaining()).isEqualTo(2);
+  }
+
+  @Test
+  void fixingRecipientsCachesForeignKeyCheckPlansForItsOwnTransactionOnly() {
+    String during =
+        asApplication.inTenant(
+            A,
+            em -> {
+              start(em, newsIds.get(A), List.of());
+              return planCacheMode(em);
+            });
+    String after = asApplication.inTenant(A, MailingPersistenceTest::planCacheMode);
+
+    assertThat(during).as("while the start's transaction lasts").isEqualTo("auto");
+    assertThat(after).as("the application role's own setting").isEqualTo("force_custom_plan");
+  }
+
+  private static String planCacheMode(EntityManager em) {
+    return (String)
+        em.createNativeQuery("SELECT current_setting('plan_cache_mode')")
+            .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
+            .getSingleResult();
   }
 
   @Test
@@ -210,30 +233,30 @@ class MailingPersistenceTest {
 
   private static long startedMailing(
       Jpa jpa, String tenant, long listId, List<SegmentDefinition> segments) {
-    return jpa.inTenant(
-        tenant,
-        em -> {
-          JpaMailingRepository mailings = new JpaMailingRepository(em);
-          Mailing mailing =
-              new Mailing(
-                  "Herbst",
-                  "de",
-                  new MailingContent(
-                      "Neues",
-                      null,
-                      new SenderIdentity("Redaktion", "news@example.com"),
-                      null,
-                      "<p>Hallo</p>",
-                      "Hallo",
-                      false),
-                  AT);
-          mailing.target(Set.of(listId), Set.of());
-          mailings.add(mailing);
-          em.flush();
-          int count = mailings.fixRecipients(mailing, segments);
-          mailing.start(count, null, AT);
-          return mailing.getId();
-        });
+    return jpa.inTenant(tenant, em -> start(em, listId, segments));
+  }
+
+  private static long start(EntityManager em, long listId, List<SegmentDefinition> segments) {
+    JpaMailingRepository mailings = new JpaMailingRepository(em);
+    Mailing mailing =
+        new Mailing(
+            "Herbst",
+            "de",
+            new MailingContent(
+                "Neues",
+                null,
+                new SenderIdentity("Redaktion", "news@example.com"),
+                null,
+                "<p>Hallo</p>",
+                "Hallo",
+                false),
+            AT);
+    mailing.target(Set.of(listId), Set.of());
+    mailings.add(mailing);
+    em.flush();
+    int count = mailings.fixRecipients(mailing, segments);
+    mailing.start(count, null, AT);
+    return mailing.getId();
   }
 
   private static List<String> recipients(String tenant, long mailingId) {
