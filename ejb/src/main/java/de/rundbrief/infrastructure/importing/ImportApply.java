@@ -7,6 +7,7 @@ import de.rundbrief.domain.importing.ImportOptions;
 import de.rundbrief.domain.mailinglist.SubscriptionStatus;
 import de.rundbrief.domain.subscriber.SubscriberStatus;
 import de.rundbrief.domain.tenant.TenantKey;
+import de.rundbrief.infrastructure.persistence.CachedChecks;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -189,15 +190,12 @@ final class ImportApply {
     // The staging table has no statistics (the application's role may not ANALYZE it), so the
     // planner takes it for one row and matches it against the tenant's subscribers in a nested
     // loop: at 100,000 rows that compared 10^10 pairs and took 40 s of the 55. A hash join is
-    // what this statement wants at any size. The application's role plans every statement for
-    // its values (plan_cache_mode = force_custom_plan, see create-database.sql), and PostgreSQL
-    // applies that to the query behind each foreign-key check too: four million checks planned
-    // one by one took 104 s of a 178 s statement; with their cached plan they take 27 s. Both
-    // settings end with the transaction.
+    // what this statement wants at any size; the setting ends with the transaction. Its four
+    // million foreign-key checks plan their query once (see CachedChecks).
     try (Statement hint = c.createStatement()) {
       hint.execute("SET LOCAL enable_nestloop = off");
-      hint.execute("SET LOCAL plan_cache_mode = auto");
     }
+    CachedChecks.forThisTransaction(c);
     boolean update = existing == ExistingSubscribers.UPDATE;
     StringBuilder sql =
         new StringBuilder(

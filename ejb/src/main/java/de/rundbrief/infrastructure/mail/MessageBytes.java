@@ -48,10 +48,6 @@ final class MessageBytes {
     pendingHigh = 0;
   }
 
-  int length() {
-    return length;
-  }
-
   /** Appends the text as it is. */
   MessageBytes append(String text) {
     ensure(3 * text.length());

@@ -34,6 +34,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.eclipse.persistence.config.QueryHints;
 import org.junit.jupiter.api.AfterAll;
@@ -135,6 +136,21 @@ class MailingPersistenceTest {
 
     assertThat(during).as("while the start's transaction lasts").isEqualTo("auto");
     assertThat(after).as("the application role's own setting").isEqualTo("force_custom_plan");
+  }
+
+  @Test
+  void anotherTenantsMailingCannotBeLockedForAStartEvenWithWallOneAlone() {
+    long mailingOfB = startedMailing(asApplication, B, newsIds.get(B), List.of());
+
+    for (Jpa jpa : List.of(asApplication, wallOneAlone)) {
+      Optional<Mailing> seenFromA =
+          jpa.inTenant(A, em -> new JpaMailingRepository(em).findForStart(mailingOfB));
+      assertThat(seenFromA).isEmpty();
+    }
+    Boolean seenFromB =
+        asApplication.inTenant(
+            B, em -> new JpaMailingRepository(em).findForStart(mailingOfB).isPresent());
+    assertThat(seenFromB).isTrue();
   }
 
   private static String planCacheMode(EntityManager em) {
