@@ -45,7 +45,8 @@ final class EightBitMessage extends SMTPMessage {
   /**
    * The message, or {@code null} where a line is too long for 8-bit MIME (a text paragraph of
    * several hundred characters with many non-ASCII ones); every value is already personal,
-   * header-safe and checked.
+   * header-safe and checked. The octets are assembled in {@code message}, which is emptied first
+   * and may be used again once this returns.
    */
   static EightBitMessage of(
       Session session,
@@ -58,10 +59,11 @@ final class EightBitMessage extends SMTPMessage {
       String text,
       Consumer<Personalisation.Target> html,
       LiteralCache literals,
-      String returnPath)
+      String returnPath,
+      MessageBytes message)
       throws MessagingException {
     String boundary = "=_rb_" + UUID.randomUUID().toString().replace("-", "");
-    MessageBytes message = MessageBytes.forThisThread();
+    message.clear();
     header(message, "Date", MailDates.now());
     header(message, "From", from.toString());
     if (replyTo != null) {

@@ -247,6 +247,16 @@ public final class Letter {
    */
   public MimeMessage compose(Session session, Personal person, String returnPath, boolean eightBit)
       throws MessagingException {
+    return compose(session, person, returnPath, eightBit, new MessageBytes());
+  }
+
+  /**
+   * The message for one recipient, its octets assembled in the caller's {@code buffer}: for one
+   * message after another, as the sending engine's workers compose them.
+   */
+  public MimeMessage compose(
+      Session session, Personal person, String returnPath, boolean eightBit, MessageBytes buffer)
+      throws MessagingException {
     String text = text(person);
     if (eightBit) {
       EightBitMessage message =
@@ -261,7 +271,8 @@ public final class Letter {
               text,
               page -> html(person, page),
               literals,
-              returnPath);
+              returnPath,
+              buffer);
       if (message != null) {
         return message;
       }

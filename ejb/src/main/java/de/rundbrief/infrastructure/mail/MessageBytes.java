@@ -4,19 +4,20 @@ import java.util.Arrays;
 
 /**
  * A message's octets as they are assembled: text goes into one array as UTF-8 in a single pass,
- * without a string of the whole message and its copy as bytes. Each sending thread keeps its array
- * from message to message ({@link #forThisThread}), so a message of 20 KB costs no growing and no
- * garbage but its own bytes.
+ * without a string of the whole message and its copy as bytes. Whoever composes one message after
+ * another (a worker of the sending engine) keeps one and hands it to {@link Letter#compose} for
+ * each, so a message of 20 KB costs no growing and no garbage but its own bytes. It is not shared
+ * between threads, and it is not a thread-local: the container's threads outlive a redeployment,
+ * and an array held by them would keep the old application's classes in memory.
  *
  * <p>The octets are exactly those of {@code String.getBytes(UTF_8)} for the text appended as a
  * whole: a surrogate pair becomes one four-octet character, a lone surrogate a {@code ?}.
  */
-final class MessageBytes {
+public final class MessageBytes {
 
-  private static final ThreadLocal<MessageBytes> THREADS =
-      ThreadLocal.withInitial(() -> new MessageBytes(64 * 1024));
+  private static final int INITIAL = 64 * 1024;
 
-  /** Beyond this a thread does not keep its array: one huge message should not stay in memory. */
+  /** Beyond this the array is not kept: one huge message should not stay in memory. */
   private static final int KEEP_AT_MOST = 1024 * 1024;
 
   private byte[] bytes;
@@ -28,22 +29,20 @@ final class MessageBytes {
   /** A high surrogate written last, waiting for its low half. */
   private char pendingHigh;
 
+  /** An empty buffer for one message after another, on one thread at a time. */
+  public MessageBytes() {
+    this(INITIAL);
+  }
+
   MessageBytes(int capacity) {
     this.bytes = new byte[capacity];
   }
 
-  /** This thread's array, emptied. */
-  static MessageBytes forThisThread() {
-    MessageBytes buffer = THREADS.get();
-    if (buffer.bytes.length > KEEP_AT_MOST) {
-      buffer = new MessageBytes(64 * 1024);
-      THREADS.set(buffer);
-    }
-    buffer.clear();
-    return buffer;
-  }
-
+  /** Empties the buffer for the next message; an array grown past 1 MiB is let go. */
   void clear() {
+    if (bytes.length > KEEP_AT_MOST) {
+      bytes = new byte[INITIAL];
+    }
     length = 0;
     pendingHigh = 0;
   }
@@ -181,6 +180,11 @@ final class MessageBytes {
   }
 
   /** The octets so far, a lone high surrogate at the end written as {@code ?}. */
+  /** The array's size: what the buffer holds on to between messages. */
+  int capacity() {
+    return bytes.length;
+  }
+
   byte[] toByteArray() {
     if (pendingHigh != 0) {
       ensure(1);

@@ -12,6 +12,7 @@ import de.rundbrief.domain.tracking.TrackingMode;
 import de.rundbrief.domain.tracking.TrackingTokens;
 import de.rundbrief.infrastructure.consent.ConsentLinks;
 import de.rundbrief.infrastructure.mail.Letter;
+import de.rundbrief.infrastructure.mail.MessageBytes;
 import de.rundbrief.infrastructure.mail.VerpAddresses;
 import de.rundbrief.infrastructure.security.AddressHasher;
 import de.rundbrief.infrastructure.sending.RecipientQueue.Active;
@@ -218,6 +219,7 @@ public final class SendingRunner {
    */
   public void work(BooleanSupplier stopping) {
     Transport transport = null;
+    MessageBytes buffer = new MessageBytes();
     int connectFailures = 0;
     try {
       while (!stopping.getAsBoolean()) {
@@ -243,7 +245,7 @@ public final class SendingRunner {
         }
         boolean eightBit =
             transport instanceof SMTPTransport smtp && smtp.supportsExtension("8BITMIME");
-        if (!sendBatch(next, transport, eightBit, stopping)) {
+        if (!sendBatch(next, transport, eightBit, buffer, stopping)) {
           close(transport);
           transport = null;
         }
@@ -261,7 +263,11 @@ public final class SendingRunner {
    * @return false if the connection broke
    */
   private boolean sendBatch(
-      Active active, Transport transport, boolean eightBit, BooleanSupplier stopping)
+      Active active,
+      Transport transport,
+      boolean eightBit,
+      MessageBytes buffer,
+      BooleanSupplier stopping)
       throws InterruptedException {
     Mailing mailing = mailings.computeIfAbsent(active, this::load);
     if (mailing == null) {
@@ -315,7 +321,7 @@ public final class SendingRunner {
         MimeMessage message =
             mailing
                 .letter()
-                .compose(session, recipient.personal(), recipient.returnPath(), eightBit);
+                .compose(session, recipient.personal(), recipient.returnPath(), eightBit, buffer);
         transport.sendMessage(message, message.getAllRecipients());
         transactions.inTenant(
             active.tenant(),

@@ -94,12 +94,14 @@ class LetterWireTest {
   }
 
   /**
-   * A letter keeps the octets of its unchanging pieces for the lines they start on; recipients
-   * whose names move those pieces get each message exactly as a new letter writes it.
+   * A letter keeps the octets of its unchanging pieces for the lines they start on, and a worker
+   * keeps one buffer for all its messages; recipients whose names move those pieces get each
+   * message exactly as a new letter writes it into a new buffer.
    */
   @Test
   void manyMessagesOfOneLetterAreEachWhatANewLetterWrites() throws Exception {
     Letter shared = new Letter(CONTENT, new OwaspMailHtml());
+    MessageBytes buffer = new MessageBytes();
     String[] names = {
       "Al", "Ada <b> \uD83D\uDE00", "Bartholomew-Maximilian", "\u00c4nne", "", "x".repeat(190)
     };
@@ -108,7 +110,7 @@ class LetterWireTest {
         Letter.Personal person =
             new Letter.Personal(
                 815, "ada@example.org", Map.of("firstName", name, "lastName", "L")::get, "u", "o");
-        assertThat(wire(shared, person))
+        assertThat(wire(shared, person, buffer))
             .as(name)
             .isEqualTo(wire(new Letter(CONTENT, new OwaspMailHtml()), person));
       }
@@ -123,9 +125,18 @@ class LetterWireTest {
   }
 
   static String wire(Letter letter, Letter.Personal person) throws Exception {
+    return wire(letter, person, new MessageBytes());
+  }
+
+  static String wire(Letter letter, Letter.Personal person, MessageBytes buffer) throws Exception {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     letter
-        .compose(Session.getInstance(new Properties()), person, "bounces+x@news.example.com", true)
+        .compose(
+            Session.getInstance(new Properties()),
+            person,
+            "bounces+x@news.example.com",
+            true,
+            buffer)
         .writeTo(bytes);
     String raw = bytes.toString(StandardCharsets.ISO_8859_1);
     Matcher boundary = BOUNDARY.matcher(raw);

@@ -1,5 +1,6 @@
 package de.rundbrief.infrastructure.mail;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -15,6 +16,23 @@ class MessageBytesTest {
     byte[] written = new MessageBytes(4).append(text).toByteArray();
 
     assertThat(written).isEqualTo(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void aBufferUsedAgainHoldsOnlyTheNextMessageAndLetsAHugeArrayGo() {
+    MessageBytes buffer = new MessageBytes();
+    buffer.append("first message, with a pending high surrogate \uD83D");
+    buffer.clear();
+    assertThat(buffer.append("second").toByteArray()).isEqualTo("second".getBytes(UTF_8));
+
+    buffer.clear();
+    buffer.append("\u20ac".repeat(400_000));
+    assertThat(buffer.toByteArray()).hasSize(1_200_000);
+    assertThat(buffer.capacity()).isGreaterThan(1024 * 1024);
+
+    buffer.clear();
+    assertThat(buffer.capacity()).isEqualTo(64 * 1024);
+    assertThat(buffer.append("\uDE00third").toByteArray()).isEqualTo("?third".getBytes(UTF_8));
   }
 
   @Test
