@@ -17,7 +17,9 @@ import de.rundbrief.infrastructure.persistence.Repositories;
 import de.rundbrief.testsupport.Jpa;
 import de.rundbrief.testsupport.PostgresDatabase;
 import de.rundbrief.testsupport.Sql;
+import jakarta.mail.Folder;
 import jakarta.mail.Session;
+import jakarta.mail.Store;
 import jakarta.mail.URLName;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
@@ -25,6 +27,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -282,6 +286,115 @@ class BouncesTest {
                 tenant,
                 mailing))
         .containsExactly("5/5");
+  }
+
+  @Test
+  void aBounceThatFailsEveryRoundIsMovedAsideOverImapAndTheOthersAreAppliedMeanwhile()
+      throws Exception {
+    long poison = subscriber("poison");
+    long first = subscriber("first");
+    long second = subscriber("second");
+    long mailing = db.sendingMailing(tenant, list, "<p>Hallo</p>", List.of(poison));
+    deliver("dsn-hard.eml", mailing, poison);
+    deliver("dsn-hard.eml", mailing, first);
+    BounceMailbox reader = reader("imap");
+    try (AutoCloseable refusal = refuseBouncesOf(poison)) {
+      for (int round = 1; round < BounceMailbox.ATTEMPTS; round++) {
+        if (round == 2) {
+          deliver("dsn-hard.eml", mailing, second);
+        }
+        reader.poll(ONLY_READER);
+        assertThat(mail.getReceivedMessagesForDomain("news.example.com"))
+            .as("round " + round + ": only the failing bounce stays")
+            .hasSize(1);
+      }
+      assertThat(status(first)).isEqualTo("BOUNCED");
+      assertThat(status(second)).isEqualTo("BOUNCED");
+      assertThat(status(poison)).isEqualTo("SUBSCRIBED");
+
+      assertThat(reader.poll(ONLY_READER)).as("the last attempt handles nothing").isEmpty();
+    }
+    assertThat(inbox("INBOX")).as("moved out of the inbox").isZero();
+    assertThat(inbox(BounceMailbox.SET_ASIDE)).as("where IT finds it").isEqualTo(1);
+    assertThat(status(poison)).isEqualTo("SUBSCRIBED");
+  }
+
+  @Test
+  void aBounceThatFailsEveryRoundStaysInAPop3MailboxAndIsPassedOver() throws Exception {
+    long poison = subscriber("poison");
+    long late = subscriber("late");
+    long mailing = db.sendingMailing(tenant, list, "<p>Hallo</p>", List.of(poison));
+    deliver("dsn-hard.eml", mailing, poison);
+    BounceMailbox reader = reader("pop3");
+    try (AutoCloseable refusal = refuseBouncesOf(poison)) {
+      for (int round = 1; round <= BounceMailbox.ATTEMPTS; round++) {
+        reader.poll(ONLY_READER);
+      }
+      deliver("dsn-hard.eml", mailing, late);
+      AtomicInteger asked = new AtomicInteger();
+
+      Map<BounceKind, Integer> handled = reader.poll(() -> asked.incrementAndGet() > 0);
+
+      assertThat(handled).containsExactly(Map.entry(BounceKind.HARD, 1));
+      assertThat(asked)
+          .as("asked before connecting and before each of the two messages")
+          .hasValue(3);
+      assertThat(status(late)).isEqualTo("BOUNCED");
+      assertThat(mail.getReceivedMessagesForDomain("news.example.com"))
+          .as("POP3 has no folder to move it to: it stays")
+          .hasSize(1);
+      assertThat(status(poison)).isEqualTo("SUBSCRIBED");
+    }
+    assertThat(reader("pop3").poll(ONLY_READER))
+        .as("another reader, once the fault is mended, applies it")
+        .containsExactly(Map.entry(BounceKind.HARD, 1));
+    assertThat(status(poison)).isEqualTo("BOUNCED");
+    assertThat(mail.getReceivedMessagesForDomain("news.example.com")).isEmpty();
+  }
+
+  /** The database refuses every bounce about the subscriber, as long as the result is open. */
+  private AutoCloseable refuseBouncesOf(long subscriber) throws SQLException {
+    String name = "refuse_bounce_" + subscriber;
+    ddl(
+        "CREATE FUNCTION "
+            + name
+            + "() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+            + " IF NEW.subscriber_id = "
+            + subscriber
+            + " THEN RAISE EXCEPTION 'refused for the test'; END IF; RETURN NEW; END $$");
+    ddl(
+        "CREATE TRIGGER "
+            + name
+            + " BEFORE INSERT ON bounce_event FOR EACH ROW EXECUTE FUNCTION "
+            + name
+            + "()");
+    return () -> {
+      ddl("DROP TRIGGER " + name + " ON bounce_event");
+      ddl("DROP FUNCTION " + name + "()");
+    };
+  }
+
+  private void ddl(String sql) throws SQLException {
+    try (Connection c = db.owner.getConnection()) {
+      Sql.execute(c, sql);
+    }
+  }
+
+  /** How many messages the bounce mailbox's folder holds, read over IMAP. */
+  private int inbox(String folder) throws Exception {
+    Store store = Session.getInstance(new Properties()).getStore("imap");
+    store.connect("127.0.0.1", mail.getImap().getPort(), BOUNCES, PASSWORD);
+    try {
+      Folder open = store.getFolder(folder);
+      open.open(Folder.READ_ONLY);
+      try {
+        return open.getMessageCount();
+      } finally {
+        open.close(false);
+      }
+    } finally {
+      store.close();
+    }
   }
 
   private long subscriber(String name) {
