@@ -36,7 +36,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.primefaces.event.FileUploadEvent;
 import org.primefaces.model.StreamedContent;
@@ -160,9 +159,10 @@ public class ImportListBacking implements Serializable {
         }
       }
       preview = rows;
-      emailColumn = guess("mail");
-      firstNameColumn = guess("vorname", "first");
-      lastNameColumn = guess("nachname", "last", "name");
+      ImportColumnGuess guess = ImportColumnGuess.of(header);
+      emailColumn = guess.email();
+      firstNameColumn = guess.firstName();
+      lastNameColumn = guess.lastName();
       fieldColumns.clear();
       for (Field field : fields) {
         header.stream()
@@ -178,19 +178,6 @@ public class ImportListBacking implements Serializable {
       preview = List.of();
       Messages.error("import.noHeader", e.getMessage());
     }
-  }
-
-  private String guess(String... words) {
-    for (String word : words) {
-      for (String column : header) {
-        String lower = column.toLowerCase(Locale.ROOT);
-        if (lower.contains(word)
-            && !lower.equals(emailColumn == null ? "" : emailColumn.toLowerCase(Locale.ROOT))) {
-          return column;
-        }
-      }
-    }
-    return null;
   }
 
   /** Starts the import and shows its progress on a page of its own. */
