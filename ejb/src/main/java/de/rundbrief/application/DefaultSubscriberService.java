@@ -4,9 +4,13 @@ import de.rundbrief.domain.Page;
 import de.rundbrief.domain.PageRequest;
 import de.rundbrief.domain.attribute.AttributeRepository;
 import de.rundbrief.domain.consent.ConsentLog;
+import de.rundbrief.domain.consent.SuppressedAddressException;
 import de.rundbrief.domain.consent.SuppressionList;
 import de.rundbrief.domain.consent.SuppressionReason;
+import de.rundbrief.domain.importing.ImportJobRepository;
 import de.rundbrief.domain.mailinglist.MailingListRepository;
+import de.rundbrief.domain.mailinglist.Subscription;
+import de.rundbrief.domain.mailinglist.SubscriptionStatus;
 import de.rundbrief.domain.staff.Roles;
 import de.rundbrief.domain.subscriber.DuplicateSubscriberException;
 import de.rundbrief.domain.subscriber.EmailAddress;
@@ -41,6 +45,7 @@ public class DefaultSubscriberService implements SubscriberService {
   @Inject private ConsentLog consentLog;
   @Inject private TrackingStatistics tracking;
   @Inject private SuppressionList suppressionList;
+  @Inject private ImportJobRepository imports;
   @Inject private Clock clock;
 
   @Override
@@ -113,6 +118,16 @@ public class DefaultSubscriberService implements SubscriberService {
               other -> {
                 throw new DuplicateSubscriberException(email);
               });
+      if (suppressionList.contains(email)
+          && lists.subscriptionsOf(id).stream()
+              .map(Subscription::getStatus)
+              .anyMatch(
+                  status ->
+                      status == SubscriptionStatus.SUBSCRIBED
+                          || status == SubscriptionStatus.PENDING)) {
+        // the subscriber's lists would carry an erased address: as adding it to a list would
+        throw new SuppressedAddressException();
+      }
       subscriber.changeEmail(email);
     }
     subscriber.rename(data.firstName(), data.lastName());
@@ -166,6 +181,7 @@ public class DefaultSubscriberService implements SubscriberService {
   public void erase(TenantKey tenant, long id) {
     Subscriber subscriber = get(tenant, id);
     suppressionList.add(subscriber.getEmail(), SuppressionReason.ERASED);
+    imports.forgetAddress(subscriber.getEmail());
     subscribers.remove(subscriber);
   }
 }

@@ -1,5 +1,6 @@
 package de.rundbrief.domain.importing;
 
+import de.rundbrief.domain.subscriber.EmailAddress;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,4 +17,12 @@ public interface ImportJobRepository {
 
   /** Adds the job and writes it at once. */
   void add(ImportJob job);
+
+  /**
+   * Takes the address out of the problem reports of the tenant's imports, where a duplicate or
+   * suppressed row named it: its owner had it erased. The rows stay, with their line and reason.
+   *
+   * @return the number of problem rows changed
+   */
+  int forgetAddress(EmailAddress address);
 }

@@ -10,7 +10,10 @@ import de.rundbrief.domain.importing.ImportOptions;
 import de.rundbrief.domain.importing.ImportProblem;
 import de.rundbrief.domain.importing.ImportProblemReason;
 import de.rundbrief.domain.importing.ImportState;
+import de.rundbrief.domain.subscriber.EmailAddress;
 import de.rundbrief.domain.tenant.TenantKey;
+import de.rundbrief.infrastructure.persistence.Repositories;
+import de.rundbrief.testsupport.Jpa;
 import de.rundbrief.testsupport.PostgresDatabase;
 import de.rundbrief.testsupport.Sql;
 import java.io.ByteArrayOutputStream;
@@ -20,6 +23,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.crypto.Mac;
@@ -37,6 +41,7 @@ class ImportRunnerTest {
   private static final String A = "imp-a";
   private static final String B = "imp-b";
   private static final TenantKey KEY_A = TenantKey.of(A);
+  private static final TenantKey KEY_B = TenantKey.of(B);
 
   private static ImportFixture imports;
   private static long listA;
@@ -399,6 +404,73 @@ class ImportRunnerTest {
             p + "multi@example.org|Anna Maria|Mehr",
             p + "ok1@example.org|Olga|Ohm",
             p + "ok3@example.org|\u00c4nne|\u00d6zt\u00fcrk");
+  }
+
+  /**
+   * An erased address leaves the problem reports of the tenant's imports that named it (a
+   * duplicate, a suppressed row); the rows stay with their lines and reasons, and another tenant's
+   * reports naming the same address keep it.
+   */
+  @Test
+  void anErasedAddressLeavesItsTenantsProblemReportsAndNoOtherTenants() {
+    String p = prefix();
+    String erased = p + "Erased_100%@example.org";
+    // what the address's _ and % would match if they were taken as wildcards
+    String lookalike = p + "erasedx100abc@example.org";
+    String file =
+        "email;first;last\n"
+            + erased
+            + ";Eva;\n"
+            + erased.toUpperCase(Locale.ROOT)
+            + ";Eva;Again\n"
+            + p
+            + "kept@example.org;Karl;\n"
+            + p
+            + "kept@example.org;Karl;Again\n"
+            + lookalike
+            + ";Lea;\n"
+            + lookalike
+            + ";Lea;Again\n";
+    long jobA = run(A, listA, options(), file);
+    long jobB = run(B, listB, options(), file);
+
+    int changed;
+    try (Jpa jpa = new Jpa(PostgresDatabase.get().app())) {
+      changed =
+          jpa.inTenant(
+              A,
+              em ->
+                  Repositories.importJobs(em)
+                      .forgetAddress(EmailAddress.of(erased.toLowerCase(Locale.ROOT))));
+    }
+
+    assertThat(changed).isEqualTo(1);
+    List<ImportProblem> inA =
+        imports.inTenant(KEY_A, c -> ImportStaging.problemsAfter(c, jobA, 0, 10));
+    List<ImportProblem> inB =
+        imports.inTenant(KEY_B, c -> ImportStaging.problemsAfter(c, jobB, 0, 10));
+    assertThat(inA)
+        .extracting(ImportProblem::line, ImportProblem::reason, ImportProblem::detail)
+        .containsExactly(
+            tuple(
+                3L,
+                ImportProblemReason.DUPLICATE,
+                "(the address was erased on its owner's request)"),
+            tuple(
+                5L,
+                ImportProblemReason.DUPLICATE,
+                "the address " + p + "kept@example.org is already on line 4"),
+            tuple(
+                7L,
+                ImportProblemReason.DUPLICATE,
+                "the address " + lookalike + " is already on line 6"));
+    assertThat(inB)
+        .extracting(ImportProblem::detail)
+        .as("another tenant's report keeps the address")
+        .containsExactly(
+            "the address " + erased.toLowerCase(Locale.ROOT) + " is already on line 2",
+            "the address " + p + "kept@example.org is already on line 4",
+            "the address " + lookalike + " is already on line 6");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package de.rundbrief.infrastructure.persistence;
 
+import de.rundbrief.domain.importing.ImportJobRepository;
 import de.rundbrief.domain.mailing.MailingRepository;
 import de.rundbrief.domain.subscriber.SubscriberRepository;
 import de.rundbrief.domain.tracking.TrackingStatistics;
@@ -16,6 +17,10 @@ public final class Repositories {
 
   public static MailingRepository mailings(EntityManager em) {
     return new JpaMailingRepository(em);
+  }
+
+  public static ImportJobRepository importJobs(EntityManager em) {
+    return new JpaImportJobRepository(em);
   }
 
   public static SubscriberRepository subscribers(EntityManager em) {

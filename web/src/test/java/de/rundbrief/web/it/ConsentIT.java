@@ -338,6 +338,30 @@ class ConsentIT {
     assertThat(refused.status())
         .as("the suppression list keeps an erased address off lists")
         .isEqualTo(409);
+
+    long onList = createSubscriber(editor, "nord", unique("moved"));
+    Response added =
+        editor.post(
+            "tenants/nord/lists/" + list + "/members",
+            "{\"subscriberId\":" + onList + ",\"legalBasis\":\"Contract\"}");
+    assertThat(added.status()).as(added.body()).isBetween(200, 201);
+    Response moved =
+        editor.put(
+            "tenants/nord/subscribers/" + onList,
+            "{\"email\":\"" + signedEmail + "\",\"firstName\":\"Moved\"}");
+    assertThat(moved.status())
+        .as("nor can a subscriber on a list take on the erased address")
+        .isEqualTo(409);
+    assertThat(editor.get("tenants/nord/subscribers/" + onList).object().getString("email"))
+        .isNotEqualTo(signedEmail);
+    assertThat(
+            editor
+                .put(
+                    "tenants/nord/subscribers/" + again,
+                    "{\"email\":\"" + unique("renamed") + "\"}")
+                .status())
+        .as("a subscriber on no list may leave it for another address")
+        .isEqualTo(200);
   }
 
   @Test
