@@ -130,7 +130,9 @@ public class DefaultSubscriberService implements SubscriberService {
       }
       subscriber.changeEmail(email);
     }
-    subscriber.rename(data.firstName(), data.lastName());
+    subscriber.rename(
+        data.firstName() == null ? subscriber.getFirstName() : data.firstName(),
+        data.lastName() == null ? subscriber.getLastName() : data.lastName());
     if (data.status() != null) {
       subscriber.changeStatus(data.status());
     }

@@ -9,8 +9,12 @@ import jakarta.validation.constraints.Size;
 import java.util.Map;
 
 /**
- * What staff enter for a subscriber.
+ * What staff enter for a subscriber. On a change, what is left out ({@code null}) stays as it is,
+ * so that an integration that sends only the address and one field keeps the names; an empty name
+ * removes it.
  *
+ * @param firstName {@code null} keeps the current first name, blank removes it
+ * @param lastName {@code null} keeps the current last name, blank removes it
  * @param status {@code null} keeps the current status (a new subscriber starts active)
  * @param attributes field key to value as text, checked by each field; {@code null} keeps the
  *     values as they are

@@ -25,8 +25,11 @@ public class Subscriber extends TenantOwnedEntity {
 
   public static final int NAME_MAX_LENGTH = 100;
 
-  /** No control characters: names end up in mail headers, where a line break starts a new one. */
-  public static final String NAME_PATTERN = "[^\\p{Cntrl}]*";
+  /**
+   * No control characters (C0 and C1, such as CR, LF, tab and NEL) and no Unicode line or paragraph
+   * separators: names end up in mail headers, where a line break starts a new one.
+   */
+  public static final String NAME_PATTERN = "[^\\p{Cc}\\p{Zl}\\p{Zp}]*";
 
   @Id
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "subscriber_seq")

@@ -48,7 +48,13 @@ public class SubscriberForm implements Serializable {
         values.put(field.getKey(), field.getValue());
       }
     }
-    return new SubscriberData(email, firstName, lastName, status, values);
+    // the form holds every name: an emptied one (null from Faces) removes it
+    return new SubscriberData(
+        email,
+        firstName == null ? "" : firstName,
+        lastName == null ? "" : lastName,
+        status,
+        values);
   }
 
   void useFields(List<FieldInput> tenantFields) {

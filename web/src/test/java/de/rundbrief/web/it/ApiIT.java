@@ -168,6 +168,22 @@ class ApiIT {
     assertThat(editor.get("tenants/nord/subscribers/" + id).object().getString("lastName"))
         .isEqualTo("Lang-Meier");
 
+    // what a change leaves out stays as it is; an empty name removes it
+    JsonObject addressOnly =
+        editor.put("tenants/nord/subscribers/" + id, "{\"email\":\"" + email + "\"}").object();
+    assertThat(addressOnly.getString("firstName")).isEqualTo("Lena");
+    assertThat(addressOnly.getString("lastName")).isEqualTo("Lang-Meier");
+    assertThat(addressOnly.getString("status")).isEqualTo("BLOCKED");
+    JsonObject noLastName =
+        editor
+            .put(
+                "tenants/nord/subscribers/" + id, "{\"email\":\"" + email + "\",\"lastName\":\"\"}")
+            .object();
+    assertThat(noLastName.getString("firstName")).isEqualTo("Lena");
+    assertThat(noLastName.isNull("lastName") || !noLastName.containsKey("lastName"))
+        .as("removed: " + noLastName)
+        .isTrue();
+
     assertThat(editor.delete("tenants/nord/subscribers/" + id).status()).isEqualTo(204);
     assertThat(editor.get("tenants/nord/subscribers/" + id).status()).isEqualTo(404);
   }
