@@ -7,6 +7,7 @@ import de.rundbrief.domain.mailinglist.DuplicateMailingListException;
 import de.rundbrief.domain.mailinglist.ListSummary;
 import de.rundbrief.domain.mailinglist.MailingList;
 import de.rundbrief.domain.mailinglist.OptInMode;
+import de.rundbrief.domain.mailinglist.SubscriptionStatus;
 import de.rundbrief.domain.mailinglist.Visibility;
 import de.rundbrief.domain.tenant.TenantAccessDeniedException;
 import de.rundbrief.domain.tenant.TenantKey;
@@ -105,12 +106,18 @@ public class ListsBacking implements Serializable {
     }
   }
 
-  /** The list's members as CSV for Excel, written as the browser reads it. */
+  /**
+   * The list's subscribers, those who receive its newsletters, as CSV for Excel, written as the
+   * browser reads it. People who left or never confirmed are not in it, so that a file handed on to
+   * another tool mails nobody who said no; the API exports any status on request.
+   */
   public StreamedContent export(MailingList list) {
     TenantKey tenant = workingTenant.current().orElseThrow();
     return CsvExports.download(
         "list-" + list.getId() + ".csv",
-        out -> exports.listMembers(tenant, list.getId(), null, CsvExports.forExcel(), out));
+        out ->
+            exports.listMembers(
+                tenant, list.getId(), SubscriptionStatus.SUBSCRIBED, CsvExports.forExcel(), out));
   }
 
   /** The address of a public list's hosted form, relative to Rundbrief's root. */

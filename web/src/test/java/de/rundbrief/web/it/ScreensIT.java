@@ -815,6 +815,52 @@ class ScreensIT {
                 .object()
                 .getInt("total"))
         .isEqualTo(1);
+
+    // the lists screen's export holds the subscribers who receive the list, no one who said no
+    Api editor = Api.as(base, "nord-editor");
+    String pending = "pending-" + UUID.randomUUID().toString().substring(0, 8) + "@test.example";
+    String left = "left-" + UUID.randomUUID().toString().substring(0, 8) + "@test.example";
+    for (String member : List.of(pending, left)) {
+      long id =
+          editor
+              .post("tenants/nord/subscribers", "{\"email\":\"" + member + "\"}")
+              .object()
+              .getJsonNumber("id")
+              .longValue();
+      editor.post(
+          "tenants/nord/lists/" + newsletter + "/members",
+          "{\"subscriberId\":"
+              + id
+              + (member.equals(left) ? ",\"legalBasis\":\"Contract\"}" : "}"));
+      if (member.equals(left)) {
+        assertThat(editor.delete("tenants/nord/lists/" + newsletter + "/members/" + id).status())
+            .isEqualTo(204);
+      }
+    }
+    try (Browser browser = Browser.open(base)) {
+      browser.signIn("nord-editor", RundbriefServer.PASSWORD);
+      browser.go("lists/list.xhtml?tenant=nord");
+      String csv =
+          (String)
+              ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                  .executeAsyncScript(
+                      "const done = arguments[arguments.length - 1];"
+                          + "const row = [...document.querySelectorAll('tr')].find(r =>"
+                          + " r.querySelector('a[href$=\"list=' + arguments[0] + '\"]'));"
+                          + "const button = row.querySelector('button[id$=\":export\"]');"
+                          + "const form = document.getElementById('lists');"
+                          + "const data = new URLSearchParams(new FormData(form));"
+                          + "data.append(button.name, '');"
+                          + "fetch(form.action, {method: 'POST', body: data})"
+                          + ".then(r => r.text()).then(done, e => done('failed: ' + e));",
+                      newsletter);
+      List<String> rows = csv.lines().toList();
+      assertThat(rows.get(0)).isEqualTo("email;firstName;lastName;status;createdAt;subscribedAt");
+      assertThat(csv).contains(address).doesNotContain(pending).doesNotContain(left);
+      assertThat(rows.subList(1, rows.size()))
+          .isNotEmpty()
+          .allSatisfy(row -> assertThat(row.split(";")[3]).isEqualTo("SUBSCRIBED"));
+    }
     try (Browser browser = Browser.open(base)) {
       browser.signIn("sued-editor", RundbriefServer.PASSWORD);
       browser.go("lists/import.xhtml?tenant=nord&list=" + newsletter);
