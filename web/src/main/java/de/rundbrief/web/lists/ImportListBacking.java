@@ -18,6 +18,7 @@ import de.rundbrief.infrastructure.csv.CsvRecord;
 import de.rundbrief.infrastructure.csv.CsvRow;
 import de.rundbrief.web.exports.CsvExports;
 import de.rundbrief.web.shell.Messages;
+import de.rundbrief.web.shell.StaffView;
 import de.rundbrief.web.shell.Views;
 import jakarta.annotation.PreDestroy;
 import jakarta.ejb.AccessLocalException;
@@ -54,6 +55,7 @@ public class ImportListBacking implements Serializable {
   private static final int PREVIEW_ROWS = 5;
 
   @Inject private ImportService imports;
+  @Inject private StaffView staffView;
   @Inject private MailingListService lists;
   @Inject private AttributeService attributes;
   @Inject private CsvExports exports;
@@ -104,6 +106,9 @@ public class ImportListBacking implements Serializable {
               .toList();
       if (importId != null) {
         job = imports.get(key(), list, importId);
+      } else if (!staffView.isEditor()) {
+        // viewers follow imports; the upload is for those who may start one
+        Views.forbidden();
       }
     } catch (NotFoundException e) {
       Views.notFound();

@@ -17,4 +17,24 @@ public final class Views {
     faces.getExternalContext().responseSendError(404, "Not found");
     faces.responseComplete();
   }
+
+  /** Ends the request with 403: a screen the member's role does not open. */
+  public static void forbidden() throws IOException {
+    FacesContext faces = FacesContext.getCurrentInstance();
+    faces.getExternalContext().responseSendError(403, "Forbidden");
+    faces.responseComplete();
+  }
+
+  /**
+   * Ends a request whose address has a parameter that cannot be read ({@code id=abc}, a number too
+   * big) with 404, as for an unknown record. Faces would skip the view's load action and show the
+   * page empty; called before every staff view renders (the staff template), it does nothing on a
+   * postback, where a failed check is the form's to show.
+   */
+  public static void refuseUnreadableParameters() throws IOException {
+    FacesContext faces = FacesContext.getCurrentInstance();
+    if (!faces.isPostback() && faces.isValidationFailed()) {
+      notFound();
+    }
+  }
 }

@@ -126,10 +126,23 @@ class ScreensIT {
     String email = "fields-" + suffix + "@nord.example";
     By shoeSize = By.cssSelector("input.rb-field-" + key);
     try (Browser browser = Browser.open(base)) {
+      // a low window: the dialog with the tenant's fields is taller than it
+      browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1366, 560));
       browser.signIn("nord-editor", RundbriefServer.PASSWORD);
       browser.click("subscribers:add");
       browser.type("subscriberForm:email", email);
       browser.until(driver -> !driver.findElements(shoeSize).isEmpty());
+      assertThat(
+              (Boolean)
+                  browser.script(
+                      "const content = document.querySelector('#subscriberDialog"
+                          + " .ui-dialog-content');"
+                          + "const save = document.getElementById('subscriberForm:save')"
+                          + ".getBoundingClientRect();"
+                          + "return content.scrollHeight > content.clientHeight"
+                          + " && save.top >= 0 && save.bottom <= window.innerHeight;"))
+          .as("the dialog scrolls inside and its buttons stay in the window")
+          .isTrue();
       browser.driver().findElement(shoeSize).sendKeys("forty");
       browser.click("subscriberForm:save");
       browser.until(
@@ -225,10 +238,43 @@ class ScreensIT {
       assertThat(browser.text("errorTitle")).as("another tenant's id").isEqualTo("Not found");
       assertThat(browser.driver().getPageSource()).doesNotContain("Geheim Sued");
 
+      // an id that is no number, or too big for one, is not found either, never an empty page
+      for (String page :
+          List.of(
+              "subscribers/detail.xhtml?tenant=nord&id=abc",
+              "subscribers/detail.xhtml?tenant=nord&id=99999999999999999999",
+              "lists/import.xhtml?tenant=nord&list=abc",
+              "mailings/edit.xhtml?tenant=nord&id=1x")) {
+        browser.go(page);
+        assertThat(browser.text("errorTitle")).as(page).isEqualTo("Not found");
+      }
+
       browser.go("subscribers/list.xhtml?tenant=nord");
       assertThat(browser.text("scope")).isEqualTo("Tochter Nord GmbH");
+      assertThat(
+              browser.all(By.cssSelector("#shell\\:tenantSwitch_input option")).stream()
+                  .map(option -> option.getAttribute("value"))
+                  .toList())
+          .as("tenant staff are offered their tenants, not all")
+          .doesNotContain("")
+          .contains("nord");
       browser.go("subscribers/list.xhtml");
       assertThat(browser.text("scope")).isEqualTo("Tochter Nord GmbH");
+    }
+    try (Browser browser = Browser.open(base)) {
+      browser.signIn("nord-viewer", RundbriefServer.PASSWORD);
+      long newsletter =
+          Api.as(base, "nord-viewer").get("tenants/nord/lists").json().asJsonArray().stream()
+              .map(jakarta.json.JsonValue::asJsonObject)
+              .filter(list -> list.getString("name").equals("Newsletter"))
+              .findFirst()
+              .orElseThrow()
+              .getJsonNumber("id")
+              .longValue();
+      browser.go("lists/import.xhtml?tenant=nord&list=" + newsletter);
+      assertThat(browser.text("errorTitle"))
+          .as("a viewer does not get the upload")
+          .isEqualTo("Not allowed");
     }
     try (Browser browser = Browser.open(base)) {
       browser.signIn("nord-admin", RundbriefServer.PASSWORD);
