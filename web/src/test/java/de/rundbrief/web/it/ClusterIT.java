@@ -47,7 +47,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * on one instance goes on on the others, with its view state, until it signs out on any; a setting
  * changed on one counts on the others within about a second; a mailing is sent by all three, and
  * when one is killed in the middle (SIGKILL) the others take over its recipients: every recipient
- * once, apart from at most the killed instance's messages in flight.
+ * once, apart from at most the killed instance's messages in flight; and a session the killed one
+ * made goes on on the others.
  */
 @ExtendWith(RundbriefServer.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -244,11 +245,25 @@ class ClusterIT {
           return senders.containsAll(pids.values()) && sent(editor, progressPath) >= 400;
         });
 
+    // a member of staff signed in on c, whose session c made
+    Staff staff = new Staff();
+    staff.signIn(base("c"), "nord-editor");
+    assertThat(staff.get(base("c"), "subscribers/list.xhtml").signedInUser())
+        .isEqualTo("nord-editor");
+
     ProcessHandle killed = ProcessHandle.of(pids.get("c")).orElseThrow();
     killed.destroyForcibly();
     killed.onExit().get(30, TimeUnit.SECONDS);
     int atKill = received(run).values().stream().mapToInt(Integer::intValue).sum();
     assertThat(atKill).as("killed in the middle").isLessThan(RECIPIENTS);
+
+    // c's death loses no session: the same member of staff goes on on a and b, still signed in
+    for (String member : List.of("a", "b")) {
+      Page page = staff.get(base(member), "subscribers/list.xhtml");
+      assertThat(page.status()).as(member).isEqualTo(200);
+      assertThat(page.signedInUser()).as(member).isEqualTo("nord-editor");
+      assertThat(page.body()).as(member).contains("Tochter Nord GmbH");
+    }
 
     // c starts again meanwhile and joins the cluster; a and b finish the mailing
     CompletableFuture<Run> restart =
