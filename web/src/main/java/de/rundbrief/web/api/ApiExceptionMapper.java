@@ -12,6 +12,7 @@ import de.rundbrief.domain.consent.SuppressedAddressException;
 import de.rundbrief.domain.mailing.DuplicateTemplateException;
 import de.rundbrief.domain.mailing.MailingDeliveryException;
 import de.rundbrief.domain.mailing.MailingStateException;
+import de.rundbrief.domain.mailinglist.ConsentTextRequiredException;
 import de.rundbrief.domain.mailinglist.DuplicateMailingListException;
 import de.rundbrief.domain.segment.DuplicateSegmentException;
 import de.rundbrief.domain.subscriber.DuplicateSubscriberException;
@@ -72,6 +73,10 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
               400,
               "Invalid input",
               Map.of("attributes." + invalid.getKey(), invalid.getMessage())));
+    }
+    if (failure instanceof ConsentTextRequiredException missing) {
+      return json(
+          400, new ErrorJson(400, "Invalid input", Map.of("consentText", missing.getMessage())));
     }
     if (failure instanceof IllegalArgumentException invalid) {
       return json(400, ErrorJson.of(400, invalid.getMessage()));
