@@ -30,6 +30,7 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NoContentException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -44,12 +45,21 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
 
   private static final Logger LOG = Logger.getLogger(ApiExceptionMapper.class.getName());
 
+  /**
+   * The answer to a request without the JSON body it needs; the runtime reports an empty body as a
+   * bare 400 with {@link NoContentException} as the cause.
+   */
+  static final String NO_BODY = "The request needs a JSON body";
+
   @Override
   public Response toResponse(Throwable thrown) {
     Throwable failure = unwrap(thrown);
     if (failure instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
       int status = web.getResponse().getStatus();
-      String message = status == 404 ? "Not found" : failure.getMessage();
+      String message =
+          status == 404
+              ? "Not found"
+              : failure.getCause() instanceof NoContentException ? NO_BODY : failure.getMessage();
       return json(status, ErrorJson.of(status, message));
     }
     if (failure instanceof NotFoundException) {

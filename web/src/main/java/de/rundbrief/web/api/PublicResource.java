@@ -95,7 +95,7 @@ public class PublicResource {
     String address = request.getRemoteAddr();
     rateLimit.check(address);
     if (input == null) {
-      throw new BadRequestException("The request needs a JSON body");
+      throw new BadRequestException(ApiExceptionMapper.NO_BODY);
     }
     TenantKey key = key(tenant);
     if (input.website() != null && !input.website().isEmpty()) {
