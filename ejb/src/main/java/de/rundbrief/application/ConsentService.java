@@ -25,7 +25,7 @@ public interface ConsentService {
    * A public list as its subscription form shows it.
    *
    * @throws de.rundbrief.domain.mailinglist.MailingListNotFoundException if the tenant has no
-   *     public list with this id
+   *     public list with this id, or it has no consent text
    */
   PublicListView publicList(@NotNull TenantKey tenant, long listId);
 

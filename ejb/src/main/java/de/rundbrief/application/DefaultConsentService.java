@@ -215,7 +215,7 @@ public class DefaultConsentService implements ConsentService {
   private MailingList publicListOf(long listId) {
     return lists
         .find(listId)
-        .filter(MailingList::isPublic)
+        .filter(MailingList::takesPublicSubscriptions)
         .orElseThrow(() -> new MailingListNotFoundException(listId));
   }
 

@@ -91,8 +91,12 @@ public class DefaultMailingListService implements MailingListService {
     }
     MailingList list =
         new MailingList(
-            data.name(), data.description(), data.visibility(), data.optInMode(), clock.instant());
-    list.changeConsentText(data.consentText());
+            data.name(),
+            data.description(),
+            data.visibility(),
+            data.optInMode(),
+            data.consentText(),
+            clock.instant());
     lists.add(list);
     return list;
   }
@@ -115,8 +119,7 @@ public class DefaultMailingListService implements MailingListService {
             });
     list.rename(data.name());
     list.describe(data.description());
-    list.changeAccess(data.visibility(), data.optInMode());
-    list.changeConsentText(data.consentText());
+    list.changeAccess(data.visibility(), data.optInMode(), data.consentText());
     return list;
   }
 

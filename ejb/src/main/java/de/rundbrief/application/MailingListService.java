@@ -32,6 +32,8 @@ public interface MailingListService {
 
   /**
    * @throws de.rundbrief.domain.mailinglist.DuplicateMailingListException if the name is taken
+   * @throws de.rundbrief.domain.mailinglist.ConsentTextRequiredException for a public list without
+   *     a consent text
    */
   MailingList create(@NotNull TenantKey tenant, @NotNull @Valid MailingListData data);
 
@@ -40,6 +42,8 @@ public interface MailingListService {
    * text it was given for.
    *
    * @throws de.rundbrief.domain.mailinglist.DuplicateMailingListException if the new name is taken
+   * @throws de.rundbrief.domain.mailinglist.ConsentTextRequiredException if the list would be
+   *     public without a consent text
    */
   MailingList update(@NotNull TenantKey tenant, long id, @NotNull @Valid MailingListData data);
 

@@ -63,11 +63,21 @@ public class MailingList extends TenantOwnedEntity {
 
   protected MailingList() {}
 
+  /**
+   * @param consentText the text a public list's form shows; may be {@code null} for an internal
+   *     list
+   * @throws ConsentTextRequiredException for a public list without a consent text
+   */
   public MailingList(
-      String name, String description, Visibility visibility, OptInMode optInMode, Instant at) {
+      String name,
+      String description,
+      Visibility visibility,
+      OptInMode optInMode,
+      String consentText,
+      Instant at) {
     rename(name);
     describe(description);
-    changeAccess(visibility, optInMode);
+    changeAccess(visibility, optInMode, consentText);
     this.createdAt = Objects.requireNonNull(at, "at").atOffset(ZoneOffset.UTC);
   }
 
@@ -84,23 +94,31 @@ public class MailingList extends TenantOwnedEntity {
         newDescription == null || newDescription.isBlank() ? null : newDescription.strip();
   }
 
-  public void changeAccess(Visibility newVisibility, OptInMode newOptInMode) {
-    this.visibility = Objects.requireNonNull(newVisibility, "visibility");
-    this.optInMode = Objects.requireNonNull(newOptInMode, "optInMode");
-  }
-
   /**
-   * Words a new consent text. Each change is a new version: consent events record the version and
-   * the text a subscriber was shown, so earlier consent keeps its own wording.
+   * Who may join, how, and the consent text they agree to, changed together: a list may turn public
+   * only with a text, and a public list keeps one. A changed text is a new version: consent events
+   * record the version and the text a subscriber was shown, so earlier consent keeps its own
+   * wording.
    *
-   * @return whether the text changed
+   * @return whether the consent text changed
+   * @throws ConsentTextRequiredException if the list would be public without a consent text;
+   *     nothing is changed then
    */
-  public boolean changeConsentText(String newText) {
-    String text = newText == null || newText.isBlank() ? null : newText.strip();
+  public boolean changeAccess(
+      Visibility newVisibility, OptInMode newOptInMode, String newConsentText) {
+    Objects.requireNonNull(newVisibility, "visibility");
+    Objects.requireNonNull(newOptInMode, "optInMode");
+    String text =
+        newConsentText == null || newConsentText.isBlank() ? null : newConsentText.strip();
     if (text != null && text.length() > CONSENT_TEXT_MAX_LENGTH) {
       throw new IllegalArgumentException(
           "A consent text has at most " + CONSENT_TEXT_MAX_LENGTH + " characters");
     }
+    if (newVisibility == Visibility.PUBLIC && text == null) {
+      throw new ConsentTextRequiredException();
+    }
+    this.visibility = newVisibility;
+    this.optInMode = newOptInMode;
     if (Objects.equals(text, consentText)) {
       return false;
     }
@@ -109,9 +127,27 @@ public class MailingList extends TenantOwnedEntity {
     return true;
   }
 
+  /**
+   * Words a new consent text, keeping who may join and how.
+   *
+   * @return whether the text changed
+   * @throws ConsentTextRequiredException if the list is public and the text blank
+   */
+  public boolean changeConsentText(String newText) {
+    return changeAccess(visibility, optInMode, newText);
+  }
+
   /** Open to everyone through the hosted form and the public endpoint. */
   public boolean isPublic() {
     return visibility == Visibility.PUBLIC;
+  }
+
+  /**
+   * Whether the public may join through a form now: a public list with a consent text. A list made
+   * public before a consent text was required may have none, and takes no one until it gets one.
+   */
+  public boolean takesPublicSubscriptions() {
+    return isPublic() && consentText != null;
   }
 
   public Long getId() {

@@ -74,12 +74,12 @@ public class DemoDataWriter {
             "Neuigkeiten aus der " + label + "-Gruppe, einmal im Monat",
             Visibility.PUBLIC,
             OptInMode.DOUBLE,
+            "Ich möchte den Newsletter per E-Mail erhalten. Meine Einwilligung kann ich jederzeit"
+                + " über den Abmeldelink in jeder Ausgabe widerrufen.",
             start);
-    newsletter.changeConsentText(
-        "Ich möchte den Newsletter per E-Mail erhalten. Meine Einwilligung kann ich jederzeit"
-            + " über den Abmeldelink in jeder Ausgabe widerrufen.");
     lists.add(newsletter);
-    lists.add(new MailingList(DemoData.PRESS, null, Visibility.INTERNAL, OptInMode.SINGLE, start));
+    lists.add(
+        new MailingList(DemoData.PRESS, null, Visibility.INTERNAL, OptInMode.SINGLE, null, start));
     for (int i = 1; i <= count; i++) {
       String first = FIRST_NAMES.get(i % FIRST_NAMES.size());
       String last = LAST_NAMES.get(i % LAST_NAMES.size());

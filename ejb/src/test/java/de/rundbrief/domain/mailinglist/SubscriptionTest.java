@@ -15,9 +15,9 @@ class SubscriptionTest {
   private final Subscriber anna =
       new Subscriber(EmailAddress.of("anna@example.org"), "Anna", null, T0);
   private final MailingList doubleOptIn =
-      new MailingList("News", null, Visibility.PUBLIC, OptInMode.DOUBLE, T0);
+      new MailingList("News", null, Visibility.PUBLIC, OptInMode.DOUBLE, "I agree.", T0);
   private final MailingList singleOptIn =
-      new MailingList("Offers", null, Visibility.PUBLIC, OptInMode.SINGLE, T0);
+      new MailingList("Offers", null, Visibility.PUBLIC, OptInMode.SINGLE, "I agree.", T0);
 
   @Test
   void aDoubleOptInSubscriptionWaitsForConfirmationAndReceivesNothingUntilThen() {
@@ -101,7 +101,8 @@ class SubscriptionTest {
 
   @Test
   void everyChangeOfTheConsentTextIsANewVersion() {
-    MailingList list = new MailingList("Press", null, Visibility.PUBLIC, OptInMode.DOUBLE, T0);
+    MailingList list =
+        new MailingList("Press", null, Visibility.INTERNAL, OptInMode.DOUBLE, null, T0);
     assertThat(list.getConsentTextVersion()).isZero();
 
     assertThat(list.changeConsentText("I agree.")).isTrue();

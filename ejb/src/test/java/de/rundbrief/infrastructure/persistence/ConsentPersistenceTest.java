@@ -1,11 +1,13 @@
 package de.rundbrief.infrastructure.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import de.rundbrief.domain.consent.ConsentEvent;
 import de.rundbrief.domain.consent.ConsentEventType;
 import de.rundbrief.domain.consent.ConsentSource;
 import de.rundbrief.domain.consent.SuppressionReason;
+import de.rundbrief.domain.mailinglist.ConsentTextRequiredException;
 import de.rundbrief.domain.mailinglist.MailingList;
 import de.rundbrief.domain.mailinglist.OptInMode;
 import de.rundbrief.domain.mailinglist.Subscription;
@@ -20,6 +22,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -60,8 +63,8 @@ class ConsentPersistenceTest {
               Subscriber vera =
                   new Subscriber(EmailAddress.of("vera@consent.example"), "Vera", null, AT);
               MailingList news =
-                  new MailingList("News", null, Visibility.PUBLIC, OptInMode.DOUBLE, AT);
-              news.changeConsentText("I agree.");
+                  new MailingList(
+                      "News", null, Visibility.PUBLIC, OptInMode.DOUBLE, "I agree.", AT);
               em.persist(vera);
               em.persist(news);
               Subscription subscription = new Subscription(vera, news, AT);
@@ -85,6 +88,63 @@ class ConsentPersistenceTest {
     List<ConsentEvent> seenFromB =
         jpa.inTenant(B, em -> new JpaConsentLog(em).history(subscriberId));
     assertThat(seenFromB).as("another tenant sees none of it").isEmpty();
+  }
+
+  @Test
+  void aPublicListStoredWithoutAConsentTextTakesNoPublicSubscriptionsAndNoneLosesItsText() {
+    long textless =
+        Long.parseLong(
+            Sql.column(PostgresDatabase.get().superuser(), "SELECT nextval('mailing_list_seq')")
+                .get(0));
+    Sql.update(
+        PostgresDatabase.get().superuser(),
+        "INSERT INTO mailing_list (id, tenant_id, name, visibility, opt_in_mode, created_at,"
+            + " version, consent_text_version) VALUES (?, ?, 'Older', 'PUBLIC', 'DOUBLE', now(),"
+            + " 1, 0)",
+        textless,
+        A);
+    long withText =
+        jpa.inTenant(
+            A,
+            em -> {
+              MailingList news =
+                  new MailingList(
+                      "Current", null, Visibility.PUBLIC, OptInMode.DOUBLE, "I agree.", AT);
+              new JpaMailingListRepository(em).add(news);
+              return news.getId();
+            });
+
+    MailingList older =
+        jpa.inTenant(A, em -> new JpaMailingListRepository(em).find(textless)).orElseThrow();
+    assertThat(older.isPublic()).isTrue();
+    assertThat(older.takesPublicSubscriptions()).isFalse();
+    MailingList current =
+        jpa.inTenant(A, em -> new JpaMailingListRepository(em).find(withText)).orElseThrow();
+    assertThat(current.takesPublicSubscriptions()).isTrue();
+    assertThat(current.getConsentTextVersion()).isEqualTo(1);
+    Optional<MailingList> withTextFromB =
+        jpa.inTenant(B, em -> new JpaMailingListRepository(em).find(withText));
+    Optional<MailingList> textlessFromB =
+        jpa.inTenant(B, em -> new JpaMailingListRepository(em).find(textless));
+    assertThat(withTextFromB).as("another tenant finds neither").isEmpty();
+    assertThat(textlessFromB).isEmpty();
+
+    assertThatThrownBy(
+            () ->
+                jpa.inTenant(
+                    A,
+                    em ->
+                        new JpaMailingListRepository(em)
+                            .find(withText)
+                            .orElseThrow()
+                            .changeConsentText(" ")))
+        .isInstanceOf(ConsentTextRequiredException.class);
+    assertThat(
+            Sql.column(
+                PostgresDatabase.get().superuser(),
+                "SELECT consent_text || ' v' || consent_text_version FROM mailing_list WHERE id = "
+                    + withText))
+        .containsExactly("I agree. v1");
   }
 
   @Test

@@ -87,7 +87,8 @@ class MailingPersistenceTest {
     AttributeDefinition vip =
         new AttributeDefinition("vip", "VIP", AttributeType.BOOLEAN, List.of(), false, AT);
     em.persist(vip);
-    MailingList news = new MailingList("News", null, Visibility.PUBLIC, OptInMode.SINGLE, AT);
+    MailingList news =
+        new MailingList("News", null, Visibility.PUBLIC, OptInMode.SINGLE, "I agree.", AT);
     em.persist(news);
     Subscriber anna = subscriber(em, tenant, "anna");
     Subscriber ben = subscriber(em, tenant, "ben");

@@ -75,7 +75,8 @@ class SegmentQueryTest {
     AttributeDefinition birthday = field(em, "birthday", AttributeType.DATE, List.of());
     AttributeDefinition vip = field(em, "vip", AttributeType.BOOLEAN, List.of());
     AttributeDefinition city = field(em, "city", AttributeType.TEXT, List.of());
-    MailingList news = new MailingList("News", null, Visibility.PUBLIC, OptInMode.SINGLE, AT);
+    MailingList news =
+        new MailingList("News", null, Visibility.PUBLIC, OptInMode.SINGLE, "I agree.", AT);
     em.persist(news);
     // anna: 34, Nord, 1992-03-01, vip, Hamburg, subscribed, created 2026-06-15
     // ben:  51, Süd, no birthday, not vip, München, pending, created 2026-06-16

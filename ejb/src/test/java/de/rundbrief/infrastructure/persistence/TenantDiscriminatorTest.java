@@ -234,9 +234,10 @@ class TenantDiscriminatorTest {
             em -> {
               JpaMailingListRepository lists = new JpaMailingListRepository(em);
               MailingList news =
-                  new MailingList("News", null, Visibility.PUBLIC, OptInMode.SINGLE, at);
+                  new MailingList(
+                      "News", null, Visibility.PUBLIC, OptInMode.SINGLE, "I agree.", at);
               MailingList empty =
-                  new MailingList("Empty", null, Visibility.INTERNAL, OptInMode.DOUBLE, at);
+                  new MailingList("Empty", null, Visibility.INTERNAL, OptInMode.DOUBLE, null, at);
               lists.add(news);
               lists.add(empty);
               Subscriber reader =

@@ -12,6 +12,7 @@ import de.rundbrief.domain.consent.SuppressedAddressException;
 import de.rundbrief.domain.mailing.DuplicateTemplateException;
 import de.rundbrief.domain.mailing.MailingDeliveryException;
 import de.rundbrief.domain.mailing.MailingStateException;
+import de.rundbrief.domain.mailinglist.ConsentTextRequiredException;
 import de.rundbrief.domain.mailinglist.DuplicateMailingListException;
 import de.rundbrief.domain.segment.DuplicateSegmentException;
 import de.rundbrief.domain.subscriber.DuplicateSubscriberException;
@@ -29,6 +30,7 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NoContentException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -43,12 +45,21 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
 
   private static final Logger LOG = Logger.getLogger(ApiExceptionMapper.class.getName());
 
+  /**
+   * The answer to a request without the JSON body it needs; the runtime reports an empty body as a
+   * bare 400 with {@link NoContentException} as the cause.
+   */
+  static final String NO_BODY = "The request needs a JSON body";
+
   @Override
   public Response toResponse(Throwable thrown) {
     Throwable failure = unwrap(thrown);
     if (failure instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
       int status = web.getResponse().getStatus();
-      String message = status == 404 ? "Not found" : failure.getMessage();
+      String message =
+          status == 404
+              ? "Not found"
+              : failure.getCause() instanceof NoContentException ? NO_BODY : failure.getMessage();
       return json(status, ErrorJson.of(status, message));
     }
     if (failure instanceof NotFoundException) {
@@ -72,6 +83,10 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
               400,
               "Invalid input",
               Map.of("attributes." + invalid.getKey(), invalid.getMessage())));
+    }
+    if (failure instanceof ConsentTextRequiredException missing) {
+      return json(
+          400, new ErrorJson(400, "Invalid input", Map.of("consentText", missing.getMessage())));
     }
     if (failure instanceof IllegalArgumentException invalid) {
       return json(400, ErrorJson.of(400, invalid.getMessage()));

@@ -12,17 +12,21 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.Locale;
 import java.util.logging.Logger;
 
@@ -91,7 +95,7 @@ public class PublicResource {
     String address = request.getRemoteAddr();
     rateLimit.check(address);
     if (input == null) {
-      throw new BadRequestException("The request needs a JSON body");
+      throw new BadRequestException(ApiExceptionMapper.NO_BODY);
     }
     TenantKey key = key(tenant);
     if (input.website() != null && !input.website().isEmpty()) {
@@ -118,16 +122,22 @@ public class PublicResource {
 
   /**
    * RFC 8058 one-click unsubscribe: a mail program POSTs {@code List-Unsubscribe=One-Click} to the
-   * URL of the {@code List-Unsubscribe} header.
+   * URL of the {@code List-Unsubscribe} header, URL-encoded or as multipart form; any other body
+   * changes nothing and gets a 4xx. A second call changes nothing and answers the same.
    */
   @POST
   @Path("unsubscribe/{token}")
-  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   public Response oneClick(
-      @PathParam("token") String token, @FormParam("List-Unsubscribe") String command) {
-    if (!"One-Click".equals(command)) {
-      throw new BadRequestException("Expected List-Unsubscribe=One-Click");
-    }
+      @PathParam("token") String token,
+      @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+      InputStream body)
+      throws IOException {
+    OneClickForm.check(
+            contentType, body == null ? new byte[0] : body.readNBytes(OneClickForm.MAX_BYTES + 1))
+        .ifPresent(
+            refusal -> {
+              throw new ClientErrorException(refusal.message(), refusal.status());
+            });
     ConsentToken opened = consent.readToken(token);
     consent.unsubscribe(opened, ConsentSource.ONE_CLICK, request.getRemoteAddr());
     return Response.ok(new AcceptedJson("unsubscribed", "You have left the list.")).build();

@@ -3,6 +3,7 @@ package de.rundbrief.web.lists;
 import de.rundbrief.application.MailingListData;
 import de.rundbrief.application.MailingListService;
 import de.rundbrief.domain.NotFoundException;
+import de.rundbrief.domain.mailinglist.ConsentTextRequiredException;
 import de.rundbrief.domain.mailinglist.DuplicateMailingListException;
 import de.rundbrief.domain.mailinglist.ListSummary;
 import de.rundbrief.domain.mailinglist.MailingList;
@@ -96,6 +97,9 @@ public class ListsBacking implements Serializable {
       reload();
     } catch (DuplicateMailingListException e) {
       Messages.fieldError("listForm:name", Messages.text("lists.duplicate"));
+      PrimeFaces.current().ajax().addCallbackParam("saved", false);
+    } catch (ConsentTextRequiredException e) {
+      Messages.fieldError("listForm:consentText", Messages.text("lists.consentText.required"));
       PrimeFaces.current().ajax().addCallbackParam("saved", false);
     } catch (NotFoundException e) {
       Messages.error("lists.gone");

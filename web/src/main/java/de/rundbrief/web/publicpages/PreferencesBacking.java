@@ -29,7 +29,10 @@ public class PreferencesBacking implements Serializable {
   private String token;
   private PreferencesView view;
   private String tenantKey;
-  private List<String> kept = new ArrayList<>();
+
+  /** The ids of the lists ticked; the view's converter makes the submitted values {@code Long}s. */
+  private List<Long> kept = new ArrayList<>();
+
   private LinkState state;
 
   public void load() {
@@ -39,7 +42,7 @@ public class PreferencesBacking implements Serializable {
   }
 
   public void save() {
-    keepOnly(kept.stream().map(Long::valueOf).collect(Collectors.toSet()));
+    keepOnly(Set.copyOf(kept));
   }
 
   public void leaveAll() {
@@ -63,7 +66,7 @@ public class PreferencesBacking implements Serializable {
       kept =
           view.lists().stream()
               .filter(PreferencesView.Entry::member)
-              .map(entry -> String.valueOf(entry.listId()))
+              .map(PreferencesView.Entry::listId)
               .collect(Collectors.toCollection(ArrayList::new));
       state = next;
     } catch (InvalidTokenException e) {
@@ -90,11 +93,11 @@ public class PreferencesBacking implements Serializable {
     return view;
   }
 
-  public List<String> getKept() {
+  public List<Long> getKept() {
     return kept;
   }
 
-  public void setKept(List<String> kept) {
+  public void setKept(List<Long> kept) {
     this.kept = kept;
   }
 

@@ -18,6 +18,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.Serializable;
+import java.util.OptionalLong;
 import java.util.logging.Logger;
 
 /**
@@ -38,7 +39,8 @@ public class SubscribeBacking implements Serializable {
   @Inject private LocaleSwitch localeSwitch;
 
   private String tenant;
-  private Long list;
+  private String listParameter;
+  private long list;
   private PublicListView view;
   private String formToken;
   private String email;
@@ -53,10 +55,12 @@ public class SubscribeBacking implements Serializable {
     if (view != null) {
       return;
     }
-    if (!TenantKey.isValid(tenant) || list == null) {
+    OptionalLong id = PublicPage.id(listParameter);
+    if (!TenantKey.isValid(tenant) || id.isEmpty()) {
       Views.notFound();
       return;
     }
+    list = id.getAsLong();
     try {
       refresh();
     } catch (NotFoundException e) {
@@ -64,7 +68,11 @@ public class SubscribeBacking implements Serializable {
     }
   }
 
-  public void subscribe() {
+  public void subscribe() throws IOException {
+    if (view == null) {
+      Views.notFound();
+      return;
+    }
     String address = PublicPage.clientAddress();
     try {
       rateLimit.check(address);
@@ -139,12 +147,13 @@ public class SubscribeBacking implements Serializable {
     this.tenant = tenant;
   }
 
-  public Long getList() {
-    return list;
+  /** The {@code list} view parameter as given; {@link #load()} reads the id from it. */
+  public String getList() {
+    return listParameter;
   }
 
-  public void setList(Long list) {
-    this.list = list;
+  public void setList(String list) {
+    this.listParameter = list;
   }
 
   public String getEmail() {

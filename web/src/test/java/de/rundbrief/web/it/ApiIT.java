@@ -336,7 +336,10 @@ class ApiIT {
   void listsBelongToTheirTenantAndCountTheirMembers() {
     Api editor = Api.as(base, "nord-editor");
     String name = "News " + UUID.randomUUID().toString().substring(0, 8);
-    String body = "{\"name\":\"" + name + "\",\"visibility\":\"PUBLIC\",\"optInMode\":\"DOUBLE\"}";
+    String body =
+        "{\"name\":\""
+            + name
+            + "\",\"visibility\":\"PUBLIC\",\"optInMode\":\"DOUBLE\",\"consentText\":\"I agree.\"}";
     Response created = editor.post("tenants/nord/lists", body);
     assertThat(created.status()).isEqualTo(201);
     long id = created.object().getJsonNumber("id").longValue();

@@ -13,15 +13,20 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.util.List;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -71,7 +76,7 @@ class ConsentIT {
     Response noToken = visitor.post(subscriptions(list), subscription(email, "Web", 1, ""));
     assertThat(noToken.status()).isEqualTo(400);
     assertThat(noToken.object().getJsonObject("fields").getString("formToken")).isNotBlank();
-    long otherList = createList("nord", "DOUBLE", "PUBLIC", null);
+    long otherList = createList("nord", "DOUBLE", "PUBLIC", "Ich willige ein.");
     assertThat(
             visitor.post(subscriptions(otherList), subscription(email, "Web", 0, token)).status())
         .as("a form token of another list")
@@ -113,9 +118,9 @@ class ConsentIT {
 
   @Test
   void thePublicReachesOnlyPublicListsOfActiveTenants() throws Exception {
-    long publicList = createList("nord", "DOUBLE", "PUBLIC", null);
+    long publicList = createList("nord", "DOUBLE", "PUBLIC", "Ich willige ein.");
     long internalList = createList("nord", "SINGLE", "INTERNAL", null);
-    long suedList = createList("sued", "DOUBLE", "PUBLIC", null);
+    long suedList = createList("sued", "DOUBLE", "PUBLIC", "Ich willige ein.");
     Api visitor = Api.anonymous(base);
     assertThat(visitor.get("public/tenants/nord/lists/" + publicList).status()).isEqualTo(200);
     for (String path :
@@ -146,7 +151,7 @@ class ConsentIT {
         PostgresDatabase.get().owner(),
         "INSERT INTO tenant (tenant_key, name, status, created_at, version)"
             + " VALUES ('dormant', 'Ruhende GmbH', 'ACTIVE', now(), 1) ON CONFLICT DO NOTHING");
-    long dormantList = createListAs("admin", "dormant", "DOUBLE", "PUBLIC", null);
+    long dormantList = createListAs("admin", "dormant", "DOUBLE", "PUBLIC", "Ich willige ein.");
     assertThat(visitor.get("public/tenants/dormant/lists/" + dormantList).status()).isEqualTo(200);
     Sql.update(
         PostgresDatabase.get().owner(),
@@ -163,7 +168,7 @@ class ConsentIT {
 
   @Test
   void botsAndBadInputGetNothingIn() throws Exception {
-    long list = createList("nord", "DOUBLE", "PUBLIC", null);
+    long list = createList("nord", "DOUBLE", "PUBLIC", "Ich willige ein.");
     Api visitor = Api.anonymous(base);
     String token = visitor.get("public/tenants/nord/lists/" + list).object().getString("formToken");
     Thread.sleep(FILL_TIME_MILLIS);
@@ -193,6 +198,13 @@ class ConsentIT {
         .contains("control characters");
     Response malformed = visitor.post(subscriptions(list), "{\"email\": ");
     assertThat(malformed.status()).isEqualTo(400);
+    for (String empty : List.of(subscriptions(list), subscriptions(list).replace("nord", "sued"))) {
+      Response noBody = visitor.post(empty, "");
+      assertThat(noBody.status()).as(empty).isEqualTo(400);
+      assertThat(noBody.object().getString("message"))
+          .as(empty)
+          .isEqualTo("The request needs a JSON body");
+    }
     Response badAddress =
         visitor.post(subscriptions(list), subscription("not-an-address", null, 0, token));
     assertThat(badAddress.status()).isEqualTo(400);
@@ -449,6 +461,227 @@ class ConsentIT {
   }
 
   @Test
+  void thePreferencePageKeepsTheTickedListsAndLeavesTheOthersWithConsentRecords() throws Exception {
+    Api editor = Api.as(base, "nord-editor");
+    long kept = createList("nord", "DOUBLE", "PUBLIC", "Ich willige ein.");
+    long left = createList("nord", "DOUBLE", "INTERNAL", null);
+    String keptName = editor.get("tenants/nord/lists/" + kept).object().getString("name");
+    String leftName = editor.get("tenants/nord/lists/" + left).object().getString("name");
+    String email = unique("prefs");
+    long subscriber = createSubscriber(editor, "nord", email);
+    addMember(editor, "nord", kept, subscriber, "Signed form");
+    addMember(editor, "nord", left, subscriber, null);
+    Api suedEditor = Api.as(base, "sued-editor");
+    long suedList = createList("sued", "SINGLE", "INTERNAL", null);
+    addMember(
+        suedEditor, "sued", suedList, createSubscriber(suedEditor, "sued", email), "Contract");
+
+    try (Browser browser = Browser.open(base)) {
+      String link = Mailbox.confirmationLink(Mailbox.waitForMessageTo(email));
+      browser.driver().get(link.replace(RundbriefServer.publicUrl() + "/", browserBase()));
+      browser.click("link:act");
+      assertThat(browser.text("done")).contains(leftName);
+      assertThat(memberStatus("nord", left, email)).isEqualTo("SUBSCRIBED");
+      browser.click("link:preferences");
+      assertThat(browser.text("preferences:kept")).contains(keptName).contains(leftName);
+      assertThat(browser.all(By.cssSelector("#preferences\\:kept input:checked"))).hasSize(2);
+
+      browser.click(
+          By.xpath("//*[@id='preferences:kept']//label[normalize-space()='" + leftName + "']"));
+      browser.click("preferences:save");
+      assertThat(browser.text("preferences:saved")).contains("saved");
+      browser.screenshot("public-preferences-saved");
+      assertThat(browser.text("preferences:kept")).contains(keptName).doesNotContain(leftName);
+    }
+
+    assertThat(memberStatus("nord", kept, email)).isEqualTo("SUBSCRIBED");
+    assertThat(memberStatus("nord", left, email)).isEqualTo("UNSUBSCRIBED");
+    List<JsonObject> events = consentEvents("nord-editor", "nord", email);
+    JsonObject last = events.get(events.size() - 1);
+    assertThat(last.getString("type")).isEqualTo("UNSUBSCRIBED");
+    assertThat(last.getString("source")).isEqualTo("PREFERENCES");
+    assertThat(last.getJsonNumber("listId").longValue()).isEqualTo(left);
+    assertThat(last.getString("ipAddress")).isIn("127.0.0.1", "0:0:0:0:0:0:0:1");
+    assertThat(events.stream().filter(e -> e.getString("type").equals("UNSUBSCRIBED")))
+        .as("only the list left has an opt-out")
+        .hasSize(1);
+    assertThat(memberStatus("sued", suedList, email))
+        .as("the same address in another tenant is another subscriber")
+        .isEqualTo("SUBSCRIBED");
+    assertThat(consentEvents("sued-editor", "sued", email))
+        .extracting(e -> e.getString("type"))
+        .containsExactly("SUBSCRIBED");
+  }
+
+  @Test
+  void oneClickUnsubscribeTakesUrlencodedAndMultipartFormsAndAnswersAnythingElseWith4xx()
+      throws Exception {
+    long list = createList("nord", "DOUBLE", "INTERNAL", null);
+    long suedList = createList("sued", "DOUBLE", "INTERNAL", null);
+    String email = unique("oneclick");
+    String token = confirmedUnsubscribeToken("nord", list, email);
+    String suedToken = confirmedUnsubscribeToken("sued", suedList, email);
+    String path = "api/v1/public/unsubscribe/" + token;
+    String form = "application/x-www-form-urlencoded";
+    String multipart = "multipart/form-data; boundary=rb-7MA4YWxk";
+    String oneClickPart =
+        "--rb-7MA4YWxk\r\nContent-Disposition: form-data; name=\"List-Unsubscribe\"\r\n\r\n"
+            + "One-Click\r\n--rb-7MA4YWxk--\r\n";
+
+    record Refused(String why, String contentType, String body, int status) {}
+    for (Refused refused :
+        List.of(
+            new Refused("no content type, no body", null, null, 400),
+            new Refused("a form without a body", form, "", 400),
+            new Refused("a multipart form without a body", multipart, "", 400),
+            new Refused("no content type", null, "List-Unsubscribe=One-Click", 415),
+            new Refused("plain text", "text/plain", "List-Unsubscribe=One-Click", 415),
+            new Refused("JSON", "application/json", "{\"List-Unsubscribe\":\"One-Click\"}", 415),
+            new Refused("a wrong value", form, "List-Unsubscribe=Yes", 400),
+            new Refused("another field", form, "Unsubscribe=One-Click", 400),
+            new Refused("bad percent-encoding", form, "List-Unsubscribe=%E", 400),
+            new Refused("multipart without boundary", "multipart/form-data", oneClickPart, 400),
+            new Refused(
+                "a wrong value in multipart",
+                multipart,
+                oneClickPart.replace("One-Click", "No"),
+                400),
+            new Refused("a body too large", form, "List-Unsubscribe=" + "x".repeat(20_000), 413))) {
+      Response answer = raw("POST", path, refused.contentType(), refused.body());
+      assertThat(answer.status())
+          .as(refused.why() + ": " + answer.body())
+          .isEqualTo(refused.status());
+      assertThat(answer.header("Content-Type")).as(refused.why()).startsWith("application/json");
+      assertThat(answer.object().getInt("status")).as(refused.why()).isEqualTo(refused.status());
+      assertThat(answer.object().getString("message")).as(refused.why()).isNotBlank();
+    }
+    assertThat(memberStatus("nord", list, email)).isEqualTo("SUBSCRIBED");
+
+    Response suedOneClick =
+        raw("POST", "api/v1/public/unsubscribe/" + suedToken, multipart, oneClickPart);
+    assertThat(suedOneClick.status()).as(suedOneClick.body()).isEqualTo(200);
+    assertThat(memberStatus("sued", suedList, email)).isEqualTo("UNSUBSCRIBED");
+    assertThat(memberStatus("nord", list, email))
+        .as("another tenant's token leaves only its own tenant's list")
+        .isEqualTo("SUBSCRIBED");
+
+    Response byMultipart = raw("POST", path, multipart, oneClickPart);
+    assertThat(byMultipart.status()).as(byMultipart.body()).isEqualTo(200);
+    assertThat(byMultipart.object().getString("status")).isEqualTo("unsubscribed");
+    assertThat(memberStatus("nord", list, email)).isEqualTo("UNSUBSCRIBED");
+    for (String[] again :
+        List.of(
+            new String[] {form, "List-Unsubscribe=One-Click"},
+            new String[] {form + "; charset=UTF-8", "List-Unsubscribe=One-Click"},
+            new String[] {"multipart/form-data; boundary=\"rb-7MA4YWxk\"", oneClickPart})) {
+      Response answer = raw("POST", path, again[0], again[1]);
+      assertThat(answer.status()).as(again[0] + ": " + answer.body()).isEqualTo(200);
+    }
+    assertThat(consentEvents("nord-editor", "nord", email))
+        .extracting(e -> e.getString("type") + " " + e.getString("source"))
+        .as("a second one-click changes nothing")
+        .containsExactly(
+            "REQUESTED STAFF", "CONFIRMED CONFIRMATION_LINK", "UNSUBSCRIBED ONE_CLICK");
+  }
+
+  @Test
+  void theSubscriptionPageAnswers404ForAListParameterThatIsNoIdOrAnotherTenantsList() {
+    long list = createList("nord", "DOUBLE", "PUBLIC", "Ich willige ein.");
+    assertThat(raw("GET", "subscribe.xhtml?tenant=nord&list=" + list, null, null).status())
+        .isEqualTo(200);
+    for (String query :
+        List.of(
+            "tenant=nord&list=abc",
+            "tenant=nord&list=",
+            "tenant=nord",
+            "tenant=nord&list=99999999999999999999",
+            "tenant=nord&list=-" + list,
+            "tenant=nord&list=%2B" + list,
+            "tenant=nord&list=" + list + ".0",
+            "tenant=nord&list=999999999",
+            "tenant=sued&list=" + list,
+            "tenant=sued&list=abc",
+            "tenant=NORD!&list=" + list)) {
+      Response page = raw("GET", "subscribe.xhtml?" + query, null, null);
+      assertThat(page.status()).as(query).isEqualTo(404);
+      assertThat(page.body()).as(query).doesNotContain("subscribe:send");
+    }
+  }
+
+  @Test
+  void aPublicListNeedsAConsentTextAndOneWithoutTakesNoSubscriptions() throws Exception {
+    Api editor = Api.as(base, "nord-editor");
+    String name = "Ohne Text " + UUID.randomUUID().toString().substring(0, 8);
+    for (String text : List.of("", ",\"consentText\":\"  \"")) {
+      Response refused =
+          editor.post(
+              "tenants/nord/lists",
+              "{\"name\":\""
+                  + name
+                  + "\",\"visibility\":\"PUBLIC\",\"optInMode\":\"DOUBLE\""
+                  + text
+                  + "}");
+      assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+      assertThat(refused.object().getJsonObject("fields").getString("consentText"))
+          .isEqualTo("A public list needs a consent text");
+    }
+    assertThat(listIdOrNull(editor, name)).as("nothing written").isNull();
+
+    long list = createList("nord", "DOUBLE", "INTERNAL", null);
+    String listName = editor.get("tenants/nord/lists/" + list).object().getString("name");
+    String toPublic =
+        "{\"name\":\"" + listName + "\",\"visibility\":\"PUBLIC\",\"optInMode\":\"DOUBLE\"";
+    Response refusedChange = editor.put("tenants/nord/lists/" + list, toPublic + "}");
+    assertThat(refusedChange.status()).as(refusedChange.body()).isEqualTo(400);
+    assertThat(refusedChange.object().getJsonObject("fields").getString("consentText"))
+        .isEqualTo("A public list needs a consent text");
+    JsonObject unchanged = editor.get("tenants/nord/lists/" + list).object();
+    assertThat(unchanged.getString("visibility")).isEqualTo("INTERNAL");
+    assertThat(unchanged.getInt("consentTextVersion")).isZero();
+    Api suedEditor = Api.as(base, "sued-editor");
+    String withText = toPublic + ",\"consentText\":\"Ich willige ein.\"}";
+    assertThat(suedEditor.put("tenants/sued/lists/" + list, withText).status()).isEqualTo(404);
+    assertThat(suedEditor.put("tenants/nord/lists/" + list, withText).status()).isEqualTo(404);
+    Response changed = editor.put("tenants/nord/lists/" + list, withText);
+    assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+    assertThat(changed.object().getString("visibility")).isEqualTo("PUBLIC");
+    assertThat(changed.object().getInt("consentTextVersion")).isEqualTo(1);
+    Response textRemoved = editor.put("tenants/nord/lists/" + list, toPublic + "}");
+    assertThat(textRemoved.status()).as(textRemoved.body()).isEqualTo(400);
+    assertThat(editor.get("tenants/nord/lists/" + list).object().getString("consentText"))
+        .isEqualTo("Ich willige ein.");
+
+    // a public list from before a consent text was required, written as it was stored then
+    DataSource superuser = PostgresDatabase.get().superuser();
+    long textless =
+        Long.parseLong(Sql.column(superuser, "SELECT nextval('mailing_list_seq')").get(0));
+    Sql.update(
+        superuser,
+        "INSERT INTO mailing_list (id, tenant_id, name, visibility, opt_in_mode, created_at,"
+            + " version, consent_text_version) VALUES (?, 'nord', ?, 'PUBLIC', 'DOUBLE', now(), 1,"
+            + " 0)",
+        textless,
+        "Ohne Text " + UUID.randomUUID().toString().substring(0, 8));
+    Api visitor = Api.anonymous(base);
+    String formToken =
+        visitor.get("public/tenants/nord/lists/" + list).object().getString("formToken");
+    Thread.sleep(FILL_TIME_MILLIS);
+    String email = unique("textless");
+    for (String tenant : List.of("nord", "sued")) {
+      String form = "public/tenants/" + tenant + "/lists/" + textless;
+      assertThat(visitor.get(form).status()).as(form).isEqualTo(404);
+      Response subscribed =
+          visitor.post(form + "/subscriptions", subscription(email, null, 1, formToken));
+      assertThat(subscribed.status()).as(subscribed.body()).isEqualTo(404);
+      assertThat(
+              raw("GET", "subscribe.xhtml?tenant=" + tenant + "&list=" + textless, null, null)
+                  .status())
+          .isEqualTo(404);
+    }
+    assertThat(subscriberCount("nord", email)).isZero();
+  }
+
+  @Test
   void staffKeepListsAndSeeASubscribersConsentHistory() throws Exception {
     Api editor = Api.as(base, "nord-editor");
     String email = unique("detail");
@@ -468,6 +701,12 @@ class ConsentIT {
           .contains("Presseverteiler");
       browser.click("lists:add");
       browser.type("listForm:name", listName);
+      browser.click("listForm:save");
+      browser.until(
+          driver ->
+              browser.all(By.cssSelector("#listForm .ui-message-error")).stream()
+                  .anyMatch(m -> m.getText().contains("consent text")));
+      assertThat(listIdOrNull(editor, listName)).as("a public list without text").isNull();
       browser.type("listForm:consentText", "I agree.");
       browser.click("listForm:save");
       browser.until(driver -> browser.byId("lists:table").getText().contains(listName));
@@ -533,6 +772,82 @@ class ConsentIT {
         api.post("tenants/" + tenant + "/subscribers", "{\"email\":\"" + email + "\"}");
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     return created.object().getJsonNumber("id").longValue();
+  }
+
+  private static void addMember(
+      Api api, String tenant, long list, long subscriber, String legalBasis) {
+    Response added =
+        api.post(
+            "tenants/" + tenant + "/lists/" + list + "/members",
+            "{\"subscriberId\":"
+                + subscriber
+                + (legalBasis == null ? "" : ",\"legalBasis\":\"" + legalBasis + "\"")
+                + "}");
+    assertThat(added.status()).as(added.body()).isEqualTo(200);
+  }
+
+  private static Long listIdOrNull(Api api, String name) {
+    return api.get("tenants/nord/lists").json().asJsonArray().stream()
+        .map(JsonValue::asJsonObject)
+        .filter(l -> l.getString("name").equals(name))
+        .map(l -> l.getJsonNumber("id").longValue())
+        .findFirst()
+        .orElse(null);
+  }
+
+  /**
+   * A subscriber of the tenant with this address, put on the list by staff and confirmed through
+   * the mail's link in a browser; answers the token of the confirmed page's link to the preference
+   * page, which is also the list's unsubscribe token.
+   */
+  private String confirmedUnsubscribeToken(String tenant, long list, String email)
+      throws IOException, InterruptedException {
+    Api editor = Api.as(base, tenant + "-editor");
+    int mailsBefore = Mailbox.messagesTo(email).size();
+    addMember(editor, tenant, list, createSubscriber(editor, tenant, email), null);
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (Mailbox.messagesTo(email).size() == mailsBefore && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+    }
+    List<MimeMessage> mails = Mailbox.messagesTo(email);
+    assertThat(mails).as("the confirmation mail of " + tenant).hasSize(mailsBefore + 1);
+    try (Browser browser = Browser.open(base)) {
+      String link = Mailbox.confirmationLink(mails.get(mails.size() - 1));
+      browser.driver().get(link.replace(RundbriefServer.publicUrl() + "/", browserBase()));
+      browser.click("link:act");
+      browser.byId("done");
+      assertThat(memberStatus(tenant, list, email)).isEqualTo("SUBSCRIBED");
+      String href = browser.byId("link:preferences").getAttribute("href");
+      return href.substring(href.indexOf("token=") + 6);
+    }
+  }
+
+  /** Any request to a path under the deployment, with exactly this content type and body. */
+  private Response raw(String method, String path, String contentType, String body) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(Loopback.of(base).resolve(path)).header("Accept", "*/*");
+    if (contentType != null) {
+      request.header("Content-Type", contentType);
+    }
+    request.method(
+        method,
+        body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body));
+    try {
+      HttpResponse<String> response =
+          HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+      return new Response(
+          response.statusCode(),
+          response.body(),
+          response.headers().firstValue("Location").orElse(null),
+          response.headers().map());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   private long listId(Api api, String name) {

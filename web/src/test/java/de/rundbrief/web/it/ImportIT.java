@@ -302,7 +302,10 @@ class ImportIT {
         Api.as(base, user)
             .post(
                 "tenants/" + tenant + "/lists",
-                "{\"name\":\"" + name + "\",\"visibility\":\"PUBLIC\",\"optInMode\":\"DOUBLE\"}");
+                "{\"name\":\""
+                    + name
+                    + "\",\"visibility\":\"PUBLIC\",\"optInMode\":\"DOUBLE\","
+                    + "\"consentText\":\"I agree.\"}");
     assertThat(created.status()).isEqualTo(201);
     return created.object().getJsonNumber("id").longValue();
   }
