@@ -1,5 +1,6 @@
 package de.rundbrief.domain.attribute;
 
+import de.rundbrief.domain.attribute.InvalidAttributeValueException.Reason;
 import de.rundbrief.domain.tenant.TenantOwnedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -126,7 +127,7 @@ public class AttributeDefinition extends TenantOwnedEntity {
   public Object parse(String text) {
     if (text == null || text.isBlank()) {
       if (required) {
-        throw new InvalidAttributeValueException(key, "A value is required");
+        throw new InvalidAttributeValueException(key, Reason.REQUIRED, null);
       }
       return null;
     }
@@ -142,8 +143,7 @@ public class AttributeDefinition extends TenantOwnedEntity {
 
   private String text(String value) {
     if (value.length() > TEXT_MAX_LENGTH || CONTROL.matcher(value).find()) {
-      throw new InvalidAttributeValueException(
-          key, "At most " + TEXT_MAX_LENGTH + " characters, no line breaks");
+      throw new InvalidAttributeValueException(key, Reason.TEXT_TOO_LONG, null);
     }
     return value;
   }
@@ -156,7 +156,7 @@ public class AttributeDefinition extends TenantOwnedEntity {
       }
       return number.stripTrailingZeros();
     } catch (NumberFormatException e) {
-      throw new InvalidAttributeValueException(key, "Not a number: " + value);
+      throw new InvalidAttributeValueException(key, Reason.NOT_A_NUMBER, value);
     }
   }
 
@@ -169,7 +169,7 @@ public class AttributeDefinition extends TenantOwnedEntity {
       }
       return LocalDate.parse(value);
     } catch (DateTimeException e) {
-      throw new InvalidAttributeValueException(key, "Not a date (yyyy-mm-dd): " + value);
+      throw new InvalidAttributeValueException(key, Reason.NOT_A_DATE, value);
     }
   }
 
@@ -177,7 +177,7 @@ public class AttributeDefinition extends TenantOwnedEntity {
     return switch (value.toLowerCase(Locale.ROOT)) {
       case "true", "yes", "ja", "1" -> Boolean.TRUE;
       case "false", "no", "nein", "0" -> Boolean.FALSE;
-      default -> throw new InvalidAttributeValueException(key, "Not yes or no: " + value);
+      default -> throw new InvalidAttributeValueException(key, Reason.NOT_YES_OR_NO, value);
     };
   }
 
@@ -185,8 +185,7 @@ public class AttributeDefinition extends TenantOwnedEntity {
     return getChoices().stream()
         .filter(choice -> choice.equalsIgnoreCase(value))
         .findFirst()
-        .orElseThrow(
-            () -> new InvalidAttributeValueException(key, "Not one of the choices: " + value));
+        .orElseThrow(() -> new InvalidAttributeValueException(key, Reason.NOT_A_CHOICE, value));
   }
 
   public Long getId() {
