@@ -83,8 +83,7 @@ public class AttributeDefinition extends TenantOwnedEntity {
       boolean required,
       Instant at) {
     if (key == null || !KEY.matcher(key).matches()) {
-      throw new IllegalArgumentException(
-          "A field key is 1 to 32 lower-case letters, digits or _, starting with a letter");
+      throw new InvalidAttributeDefinitionException(InvalidAttributeDefinitionException.Reason.KEY);
     }
     this.key = key;
     this.type = Objects.requireNonNull(type, "type");
@@ -95,8 +94,8 @@ public class AttributeDefinition extends TenantOwnedEntity {
   /** Changes what may change: the label, the choices and whether a value is required. */
   public void change(String newLabel, List<String> newChoices, boolean newRequired) {
     if (newLabel == null || newLabel.isBlank() || newLabel.strip().length() > LABEL_MAX_LENGTH) {
-      throw new IllegalArgumentException(
-          "A field needs a label of at most " + LABEL_MAX_LENGTH + " characters");
+      throw new InvalidAttributeDefinitionException(
+          InvalidAttributeDefinitionException.Reason.LABEL);
     }
     this.label = newLabel.strip();
     List<String> cleaned =
@@ -104,12 +103,13 @@ public class AttributeDefinition extends TenantOwnedEntity {
             ? List.of()
             : newChoices.stream().map(String::strip).filter(c -> !c.isEmpty()).distinct().toList();
     if (type == AttributeType.CHOICE && cleaned.isEmpty()) {
-      throw new IllegalArgumentException("A choice field needs at least one choice");
+      throw new InvalidAttributeDefinitionException(
+          InvalidAttributeDefinitionException.Reason.NO_CHOICES);
     }
     String joined = type == AttributeType.CHOICE ? String.join("\n", cleaned) : null;
     if (joined != null && joined.length() > CHOICES_MAX_LENGTH) {
-      throw new IllegalArgumentException(
-          "The choices have at most " + CHOICES_MAX_LENGTH + " characters together");
+      throw new InvalidAttributeDefinitionException(
+          InvalidAttributeDefinitionException.Reason.CHOICES_TOO_LONG);
     }
     this.choices = joined;
     this.required = newRequired;
