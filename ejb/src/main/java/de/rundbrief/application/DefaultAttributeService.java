@@ -5,6 +5,7 @@ import de.rundbrief.domain.attribute.AttributeNotFoundException;
 import de.rundbrief.domain.attribute.AttributeRepository;
 import de.rundbrief.domain.attribute.AttributeValue;
 import de.rundbrief.domain.attribute.DuplicateAttributeException;
+import de.rundbrief.domain.attribute.InvalidAttributeDefinitionException;
 import de.rundbrief.domain.staff.Roles;
 import de.rundbrief.domain.tenant.TenantKey;
 import de.rundbrief.infrastructure.tenancy.TenantGuarded;
@@ -71,7 +72,8 @@ public class DefaultAttributeService implements AttributeService {
     AttributeDefinition field =
         fields.find(id).orElseThrow(() -> new AttributeNotFoundException(id));
     if (!field.getKey().equals(data.key()) || field.getType() != data.type()) {
-      throw new IllegalArgumentException("A field's key and type cannot change");
+      throw new InvalidAttributeDefinitionException(
+          InvalidAttributeDefinitionException.Reason.KEY_OR_TYPE_CHANGED);
     }
     field.change(data.label(), data.choices(), data.required());
     return field;

@@ -54,7 +54,8 @@ public class DefaultImportService implements ImportService {
     lists.find(listId).orElseThrow(() -> new MailingListNotFoundException(listId));
     for (String field : options.fieldColumns().keySet()) {
       if (attributes.findByKey(field).isEmpty()) {
-        throw new InvalidAttributeValueException(field, "The tenant has no field " + field);
+        throw new InvalidAttributeValueException(
+            field, InvalidAttributeValueException.Reason.NO_SUCH_FIELD, field);
       }
     }
     if (declaredBytes > maxBytes) {

@@ -2,11 +2,16 @@ package de.rundbrief.application;
 
 import de.rundbrief.domain.Page;
 import de.rundbrief.domain.PageRequest;
+import de.rundbrief.domain.mailinglist.MailingList;
+import de.rundbrief.domain.mailinglist.MailingListRepository;
 import de.rundbrief.domain.segment.DuplicateSegmentException;
+import de.rundbrief.domain.segment.InvalidSegmentException;
 import de.rundbrief.domain.segment.Segment;
 import de.rundbrief.domain.segment.SegmentDefinition;
+import de.rundbrief.domain.segment.SegmentFields;
 import de.rundbrief.domain.segment.SegmentNotFoundException;
 import de.rundbrief.domain.segment.SegmentRepository;
+import de.rundbrief.domain.segment.SegmentRule;
 import de.rundbrief.domain.staff.Roles;
 import de.rundbrief.domain.subscriber.Subscriber;
 import de.rundbrief.domain.subscriber.SubscriberFilter;
@@ -19,6 +24,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.executable.ValidateOnExecution;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 @Stateless
 @TenantGuarded
@@ -27,6 +33,7 @@ public class DefaultSegmentService implements SegmentService {
 
   @Inject private SegmentRepository segments;
   @Inject private SubscriberRepository subscribers;
+  @Inject private MailingListRepository lists;
   @Inject private Clock clock;
 
   @Override
@@ -64,7 +71,7 @@ public class DefaultSegmentService implements SegmentService {
     if (segments.findByName(data.name()).isPresent()) {
       throw new DuplicateSegmentException(data.name().strip());
     }
-    checkRuns(data.definition());
+    checkSaves(data.definition());
     Segment segment = new Segment(data.name(), data.definition(), clock.instant());
     segments.add(segment);
     return segment;
@@ -86,7 +93,7 @@ public class DefaultSegmentService implements SegmentService {
             other -> {
               throw new DuplicateSegmentException(data.name().strip());
             });
-    checkRuns(data.definition());
+    checkSaves(data.definition());
     segment.rename(data.name());
     segment.redefine(data.definition());
     return segment;
@@ -112,6 +119,7 @@ public class DefaultSegmentService implements SegmentService {
     Roles.TENANT_VIEWER
   })
   public long count(TenantKey tenant, SegmentDefinition definition) {
+    checkLists(definition);
     return subscribers.search(SubscriberFilter.segment(definition), PageRequest.first(1)).total();
   }
 
@@ -142,10 +150,38 @@ public class DefaultSegmentService implements SegmentService {
   }
 
   /**
-   * Runs the rules once for one row, so that a rule on an unknown field or with a value that does
-   * not fit fails when it is saved, not when a mailing goes out; cheaper than counting them all.
+   * Refuses a segment without rules: it would select every subscriber of the tenant, and a mailing
+   * narrowed by it would go to everyone on its lists, which nobody means by a saved filter. Then
+   * checks the lists and runs the rules once for one row, so that a rule on an unknown field or
+   * with a value that does not fit fails when it is saved, not when a mailing goes out; cheaper
+   * than counting them all.
    */
-  private void checkRuns(SegmentDefinition definition) {
+  private void checkSaves(SegmentDefinition definition) {
+    if (definition.rules().isEmpty()) {
+      throw new InvalidSegmentException(InvalidSegmentException.Reason.NO_RULES);
+    }
+    checkLists(definition);
     subscribers.firstByEmail(SubscriberFilter.segment(definition), 1);
+  }
+
+  /**
+   * Every list a rule names must be one of the tenant's: an unknown id would select nobody, and
+   * "not subscribed" to it everybody. Another tenant's list is not found here, just like an unknown
+   * one, so the answer tells nothing about it.
+   */
+  private void checkLists(SegmentDefinition definition) {
+    for (SegmentRule rule : definition.rules()) {
+      if (SegmentFields.LIST.equals(rule.field()) && findList(rule.value()).isEmpty()) {
+        throw new InvalidSegmentException(InvalidSegmentException.Reason.NO_LIST, rule);
+      }
+    }
+  }
+
+  private Optional<MailingList> findList(String id) {
+    try {
+      return lists.find(Long.parseLong(id));
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
   }
 }

@@ -33,7 +33,8 @@ class FieldValues {
             .collect(Collectors.toMap(AttributeDefinition::getKey, Function.identity()));
     for (String key : given.keySet()) {
       if (!byKey.containsKey(key)) {
-        throw new InvalidAttributeValueException(key, "No such field");
+        throw new InvalidAttributeValueException(
+            key, InvalidAttributeValueException.Reason.NO_SUCH_FIELD, key);
       }
     }
     Map<Long, AttributeValue> current =

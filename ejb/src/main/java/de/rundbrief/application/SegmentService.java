@@ -31,6 +31,8 @@ public interface SegmentService {
 
   /**
    * @throws de.rundbrief.domain.segment.DuplicateSegmentException if the name is taken
+   * @throws de.rundbrief.domain.segment.InvalidSegmentException for a segment without rules, a list
+   *     that is not the tenant's, or a rule that cannot run
    */
   Segment create(@NotNull TenantKey tenant, @NotNull @Valid SegmentData data);
 
@@ -38,7 +40,10 @@ public interface SegmentService {
 
   void delete(@NotNull TenantKey tenant, long id);
 
-  /** How many of the tenant's subscribers the rules select now: the live count while editing. */
+  /**
+   * How many of the tenant's subscribers the rules select now: the live count while editing. No
+   * rules count everyone; a list that is not the tenant's is refused as when saving.
+   */
   long count(@NotNull TenantKey tenant, @NotNull SegmentDefinition definition);
 
   /**

@@ -1,5 +1,6 @@
 package de.rundbrief.domain.attribute;
 
+import de.rundbrief.domain.attribute.InvalidAttributeValueException.Reason;
 import de.rundbrief.domain.tenant.TenantOwnedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -82,8 +83,7 @@ public class AttributeDefinition extends TenantOwnedEntity {
       boolean required,
       Instant at) {
     if (key == null || !KEY.matcher(key).matches()) {
-      throw new IllegalArgumentException(
-          "A field key is 1 to 32 lower-case letters, digits or _, starting with a letter");
+      throw new InvalidAttributeDefinitionException(InvalidAttributeDefinitionException.Reason.KEY);
     }
     this.key = key;
     this.type = Objects.requireNonNull(type, "type");
@@ -94,8 +94,8 @@ public class AttributeDefinition extends TenantOwnedEntity {
   /** Changes what may change: the label, the choices and whether a value is required. */
   public void change(String newLabel, List<String> newChoices, boolean newRequired) {
     if (newLabel == null || newLabel.isBlank() || newLabel.strip().length() > LABEL_MAX_LENGTH) {
-      throw new IllegalArgumentException(
-          "A field needs a label of at most " + LABEL_MAX_LENGTH + " characters");
+      throw new InvalidAttributeDefinitionException(
+          InvalidAttributeDefinitionException.Reason.LABEL);
     }
     this.label = newLabel.strip();
     List<String> cleaned =
@@ -103,12 +103,13 @@ public class AttributeDefinition extends TenantOwnedEntity {
             ? List.of()
             : newChoices.stream().map(String::strip).filter(c -> !c.isEmpty()).distinct().toList();
     if (type == AttributeType.CHOICE && cleaned.isEmpty()) {
-      throw new IllegalArgumentException("A choice field needs at least one choice");
+      throw new InvalidAttributeDefinitionException(
+          InvalidAttributeDefinitionException.Reason.NO_CHOICES);
     }
     String joined = type == AttributeType.CHOICE ? String.join("\n", cleaned) : null;
     if (joined != null && joined.length() > CHOICES_MAX_LENGTH) {
-      throw new IllegalArgumentException(
-          "The choices have at most " + CHOICES_MAX_LENGTH + " characters together");
+      throw new InvalidAttributeDefinitionException(
+          InvalidAttributeDefinitionException.Reason.CHOICES_TOO_LONG);
     }
     this.choices = joined;
     this.required = newRequired;
@@ -126,7 +127,7 @@ public class AttributeDefinition extends TenantOwnedEntity {
   public Object parse(String text) {
     if (text == null || text.isBlank()) {
       if (required) {
-        throw new InvalidAttributeValueException(key, "A value is required");
+        throw new InvalidAttributeValueException(key, Reason.REQUIRED, null);
       }
       return null;
     }
@@ -142,8 +143,7 @@ public class AttributeDefinition extends TenantOwnedEntity {
 
   private String text(String value) {
     if (value.length() > TEXT_MAX_LENGTH || CONTROL.matcher(value).find()) {
-      throw new InvalidAttributeValueException(
-          key, "At most " + TEXT_MAX_LENGTH + " characters, no line breaks");
+      throw new InvalidAttributeValueException(key, Reason.TEXT_TOO_LONG, null);
     }
     return value;
   }
@@ -156,7 +156,7 @@ public class AttributeDefinition extends TenantOwnedEntity {
       }
       return number.stripTrailingZeros();
     } catch (NumberFormatException e) {
-      throw new InvalidAttributeValueException(key, "Not a number: " + value);
+      throw new InvalidAttributeValueException(key, Reason.NOT_A_NUMBER, value);
     }
   }
 
@@ -169,7 +169,7 @@ public class AttributeDefinition extends TenantOwnedEntity {
       }
       return LocalDate.parse(value);
     } catch (DateTimeException e) {
-      throw new InvalidAttributeValueException(key, "Not a date (yyyy-mm-dd): " + value);
+      throw new InvalidAttributeValueException(key, Reason.NOT_A_DATE, value);
     }
   }
 
@@ -177,7 +177,7 @@ public class AttributeDefinition extends TenantOwnedEntity {
     return switch (value.toLowerCase(Locale.ROOT)) {
       case "true", "yes", "ja", "1" -> Boolean.TRUE;
       case "false", "no", "nein", "0" -> Boolean.FALSE;
-      default -> throw new InvalidAttributeValueException(key, "Not yes or no: " + value);
+      default -> throw new InvalidAttributeValueException(key, Reason.NOT_YES_OR_NO, value);
     };
   }
 
@@ -185,8 +185,7 @@ public class AttributeDefinition extends TenantOwnedEntity {
     return getChoices().stream()
         .filter(choice -> choice.equalsIgnoreCase(value))
         .findFirst()
-        .orElseThrow(
-            () -> new InvalidAttributeValueException(key, "Not one of the choices: " + value));
+        .orElseThrow(() -> new InvalidAttributeValueException(key, Reason.NOT_A_CHOICE, value));
   }
 
   public Long getId() {

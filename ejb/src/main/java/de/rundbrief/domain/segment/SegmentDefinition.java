@@ -5,7 +5,6 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import jakarta.json.stream.JsonParsingException;
 import java.io.Serializable;
 import java.io.StringReader;
 import java.util.List;
@@ -29,7 +28,7 @@ public record SegmentDefinition(Match match, List<SegmentRule> rules) implements
     Objects.requireNonNull(match, "match");
     rules = List.copyOf(rules);
     if (rules.size() > MAX_RULES) {
-      throw new InvalidSegmentException("A segment has at most " + MAX_RULES + " rules");
+      throw new InvalidSegmentException(InvalidSegmentException.Reason.TOO_MANY_RULES);
     }
   }
 
@@ -66,10 +65,13 @@ public record SegmentDefinition(Match match, List<SegmentRule> rules) implements
                           rule.getString("value", null)))
               .toList();
       return new SegmentDefinition(Match.valueOf(object.getString("match")), rules);
-    } catch (JsonParsingException | ClassCastException | NullPointerException e) {
-      throw new InvalidSegmentException("Not a segment definition");
-    } catch (JsonException | IllegalArgumentException e) {
-      throw new InvalidSegmentException("Not a segment definition: " + e.getMessage());
+    } catch (InvalidSegmentException e) {
+      throw e;
+    } catch (JsonException
+        | ClassCastException
+        | NullPointerException
+        | IllegalArgumentException e) {
+      throw new InvalidSegmentException(InvalidSegmentException.Reason.NOT_A_DEFINITION);
     }
   }
 

@@ -18,14 +18,17 @@ public record SegmentRule(String field, SegmentOperator operator, String value)
 
   public SegmentRule {
     if (field == null || field.isBlank() || field.length() > 64) {
-      throw new InvalidSegmentException("A rule needs a field");
+      throw new InvalidSegmentException(
+          InvalidSegmentException.Reason.NEEDS_FIELD, field, operator, value, null);
     }
     Objects.requireNonNull(operator, "operator");
     if (operator.needsValue() && (value == null || value.isBlank())) {
-      throw new InvalidSegmentException("The rule on " + field + " needs a value");
+      throw new InvalidSegmentException(
+          InvalidSegmentException.Reason.NEEDS_VALUE, field, operator, value, null);
     }
     if (value != null && value.length() > VALUE_MAX_LENGTH) {
-      throw new InvalidSegmentException("A rule's value has at most 500 characters");
+      throw new InvalidSegmentException(
+          InvalidSegmentException.Reason.VALUE_TOO_LONG, field, operator, null, null);
     }
     value = operator.needsValue() ? value.strip() : null;
   }

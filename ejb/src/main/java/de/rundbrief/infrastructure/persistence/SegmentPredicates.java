@@ -6,7 +6,9 @@ import de.rundbrief.domain.attribute.InvalidAttributeValueException;
 import de.rundbrief.domain.mailinglist.Subscription;
 import de.rundbrief.domain.mailinglist.SubscriptionStatus;
 import de.rundbrief.domain.segment.InvalidSegmentException;
+import de.rundbrief.domain.segment.InvalidSegmentException.Reason;
 import de.rundbrief.domain.segment.SegmentDefinition;
+import de.rundbrief.domain.segment.SegmentFields;
 import de.rundbrief.domain.segment.SegmentOperator;
 import de.rundbrief.domain.segment.SegmentRule;
 import de.rundbrief.domain.subscriber.Subscriber;
@@ -23,6 +25,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
@@ -56,6 +59,10 @@ final class SegmentPredicates {
     return segment.match() == SegmentDefinition.Match.ALL ? cb.and(rules) : cb.or(rules);
   }
 
+  /**
+   * Checks the operator against the field before anything reads the value: a rule without a value
+   * whose operator does not apply must be refused as such, not fail on the missing value.
+   */
   private static Predicate rule(
       CriteriaBuilder cb,
       AbstractQuery<?> query,
@@ -65,17 +72,28 @@ final class SegmentPredicates {
     String key = rule.attributeKey();
     if (key != null) {
       AttributeDefinition field =
-          fields.apply(key).orElseThrow(() -> new InvalidSegmentException("No field " + key));
+          fields.apply(key).orElseThrow(() -> new InvalidSegmentException(Reason.NO_FIELD, rule));
+      fits(rule, SegmentFields.operatorsOf(field.getType()));
       return field(cb, query, row, field, rule);
     }
+    List<SegmentOperator> operators = SegmentFields.operatorsOf(rule.field());
+    if (operators.isEmpty()) {
+      throw new InvalidSegmentException(Reason.NO_FIELD, rule);
+    }
+    fits(rule, operators);
     return switch (rule.field()) {
       case "email" -> text(cb, row.get("email").get("value"), rule);
       case "firstName", "lastName" -> text(cb, row.get(rule.field()), rule);
       case "status" -> status(cb, row, rule);
       case "createdAt" -> created(cb, row, rule);
-      case "list" -> membership(cb, query, row, rule);
-      default -> throw new InvalidSegmentException("No field " + rule.field());
+      default -> membership(cb, query, row, rule);
     };
+  }
+
+  private static void fits(SegmentRule rule, List<SegmentOperator> operators) {
+    if (!operators.contains(rule.operator())) {
+      throw new InvalidSegmentException(Reason.OPERATOR_NOT_FOR_FIELD, rule);
+    }
   }
 
   private static Predicate text(CriteriaBuilder cb, Path<String> path, SegmentRule rule) {
@@ -97,7 +115,7 @@ final class SegmentPredicates {
     try {
       status = SubscriberStatus.valueOf(rule.value().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new InvalidSegmentException("No subscriber status " + rule.value());
+      throw new InvalidSegmentException(Reason.NO_STATUS, rule);
     }
     return switch (rule.operator()) {
       case EQUALS -> cb.equal(row.get("status"), status);
@@ -126,7 +144,7 @@ final class SegmentPredicates {
     try {
       listId = Long.parseLong(rule.value());
     } catch (NumberFormatException e) {
-      throw new InvalidSegmentException("No list " + rule.value());
+      throw new InvalidSegmentException(Reason.NO_LIST, rule);
     }
     Subquery<Long> subscribed = query.subquery(Long.class);
     Root<Subscription> subscription = subscribed.from(Subscription.class);
@@ -143,6 +161,12 @@ final class SegmentPredicates {
     };
   }
 
+  /**
+   * A rule on a tenant's field: whether the subscriber has a value of it that fits. A negation is
+   * the absence of such a value ({@code NOT EXISTS} with the positive comparison), so that "is not
+   * Nord" selects the subscribers without a region too, as "first name is not Anna" selects those
+   * without a first name.
+   */
   private static Predicate field(
       CriteriaBuilder cb,
       AbstractQuery<?> query,
@@ -153,15 +177,19 @@ final class SegmentPredicates {
     Root<AttributeValue> value = values.from(AttributeValue.class);
     Predicate owner = cb.equal(value.get("subscriber"), row);
     Predicate ofField = cb.equal(value.get("definition").get("id"), field.getId());
-    if (rule.operator() == SegmentOperator.IS_SET
-        || rule.operator() == SegmentOperator.IS_NOT_SET) {
-      values.select(value.get("id")).where(owner, ofField);
-      return rule.operator() == SegmentOperator.IS_SET
-          ? cb.exists(values)
-          : cb.not(cb.exists(values));
-    }
-    values.select(value.get("id")).where(owner, ofField, compare(cb, value, field, rule));
-    return cb.exists(values);
+    return switch (rule.operator()) {
+      case IS_SET -> cb.exists(values.select(value.get("id")).where(owner, ofField));
+      case IS_NOT_SET -> cb.not(cb.exists(values.select(value.get("id")).where(owner, ofField)));
+      case NOT_EQUALS -> {
+        SegmentRule equals = new SegmentRule(rule.field(), SegmentOperator.EQUALS, rule.value());
+        values.select(value.get("id")).where(owner, ofField, compare(cb, value, field, equals));
+        yield cb.not(cb.exists(values));
+      }
+      default -> {
+        values.select(value.get("id")).where(owner, ofField, compare(cb, value, field, rule));
+        yield cb.exists(values);
+      }
+    };
   }
 
   private static Predicate compare(
@@ -171,7 +199,7 @@ final class SegmentPredicates {
       case TEXT, CHOICE -> {
         Path<String> text = value.get("textValue");
         return switch (operator) {
-          case EQUALS, NOT_EQUALS, CONTAINS, STARTS_WITH -> text(cb, text, rule);
+          case EQUALS, CONTAINS, STARTS_WITH -> text(cb, text, rule);
           default -> throw notFor(rule);
         };
       }
@@ -180,7 +208,6 @@ final class SegmentPredicates {
         Path<BigDecimal> column = value.get("numberValue");
         return switch (operator) {
           case EQUALS -> cb.equal(column, number);
-          case NOT_EQUALS -> cb.notEqual(column, number);
           case GREATER -> cb.greaterThan(column, number);
           case LESS -> cb.lessThan(column, number);
           default -> throw notFor(rule);
@@ -208,11 +235,15 @@ final class SegmentPredicates {
     }
   }
 
+  /**
+   * A comparison's value as the field reads it; a blank one never reaches here (the rule needs a
+   * value), so a required field's "a value is required" cannot come up.
+   */
   private static Object parse(AttributeDefinition field, SegmentRule rule) {
     try {
       return field.parse(rule.value());
     } catch (InvalidAttributeValueException e) {
-      throw new InvalidSegmentException(field.getLabel() + ": " + e.getMessage());
+      throw new InvalidSegmentException(rule, e);
     }
   }
 
@@ -220,7 +251,7 @@ final class SegmentPredicates {
     try {
       return LocalDate.parse(rule.value());
     } catch (DateTimeParseException e) {
-      throw new InvalidSegmentException("Not a date (yyyy-mm-dd): " + rule.value());
+      throw new InvalidSegmentException(Reason.NOT_A_DATE, rule);
     }
   }
 
@@ -229,7 +260,6 @@ final class SegmentPredicates {
   }
 
   private static InvalidSegmentException notFor(SegmentRule rule) {
-    return new InvalidSegmentException(
-        "The operator " + rule.operator() + " does not apply to " + rule.field());
+    return new InvalidSegmentException(Reason.OPERATOR_NOT_FOR_FIELD, rule);
   }
 }

@@ -14,6 +14,7 @@ import de.rundbrief.domain.mailinglist.Visibility;
 import de.rundbrief.domain.segment.InvalidSegmentException;
 import de.rundbrief.domain.segment.SegmentDefinition;
 import de.rundbrief.domain.segment.SegmentDefinition.Match;
+import de.rundbrief.domain.segment.SegmentFields;
 import de.rundbrief.domain.segment.SegmentOperator;
 import de.rundbrief.domain.segment.SegmentRule;
 import de.rundbrief.domain.subscriber.EmailAddress;
@@ -25,11 +26,16 @@ import de.rundbrief.testsupport.PostgresDatabase;
 import de.rundbrief.testsupport.Sql;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Segments run as queries on PostgreSQL: every operator on every kind of field, all or any rule,
@@ -41,6 +47,21 @@ class SegmentQueryTest {
   private static final String A = "segment-a";
   private static final String B = "segment-b";
   private static final Instant AT = Instant.parse("2026-06-15T10:00:00Z");
+
+  /** Each field of a rule with a value that fits it (lists get the tenant's list id). */
+  private static final Map<String, String> FITTING_VALUES =
+      Map.ofEntries(
+          Map.entry("email", "anna"),
+          Map.entry("firstName", "anna"),
+          Map.entry("lastName", "anna"),
+          Map.entry("status", "ACTIVE"),
+          Map.entry("createdAt", "2026-06-15"),
+          Map.entry("list", "1"),
+          Map.entry("attribute:age", "34"),
+          Map.entry("attribute:region", "Nord"),
+          Map.entry("attribute:birthday", "1992-03-01"),
+          Map.entry("attribute:vip", "yes"),
+          Map.entry("attribute:city", "Hamburg"));
 
   private static Jpa asApplication;
   private static Jpa wallOneAlone;
@@ -121,6 +142,136 @@ class SegmentQueryTest {
         .containsExactly("anna");
     assertThat(names(rule("attribute:vip", SegmentOperator.IS_TRUE, null))).containsExactly("anna");
     assertThat(names(rule("attribute:vip", SegmentOperator.IS_FALSE, null))).containsExactly("ben");
+  }
+
+  @Test
+  void negationsOnFieldsSelectTheSubscribersWithoutAValueAsOnBuiltInFields() {
+    assertThat(names(rule("lastName", SegmentOperator.NOT_EQUALS, "Meyer")))
+        .as("no one has a last name")
+        .containsExactly("anna", "ben", "cleo");
+    assertThat(names(rule("attribute:city", SegmentOperator.NOT_EQUALS, "hamburg")))
+        .containsExactly("ben", "cleo");
+    assertThat(names(rule("attribute:region", SegmentOperator.NOT_EQUALS, "Nord")))
+        .containsExactly("ben", "cleo");
+    assertThat(names(rule("attribute:age", SegmentOperator.NOT_EQUALS, "34")))
+        .containsExactly("ben", "cleo");
+    assertThat(names(rule("attribute:birthday", SegmentOperator.NOT_EQUALS, "01.03.1992")))
+        .containsExactly("ben", "cleo");
+    assertThat(names(rule("attribute:birthday", SegmentOperator.NOT_EQUALS, "2000-01-01")))
+        .containsExactly("anna", "ben", "cleo");
+    assertThat(names(rule("attribute:region", SegmentOperator.EQUALS, "Nord")))
+        .as("the positive rule stays as it was")
+        .containsExactly("anna");
+  }
+
+  @Test
+  void yesNoFieldsHaveNoNegationAndSayWhoHasNoValue() {
+    assertThat(names(rule("attribute:vip", SegmentOperator.IS_FALSE, null)))
+        .as("no means a stored no")
+        .containsExactly("ben");
+    assertThat(names(rule("attribute:vip", SegmentOperator.IS_SET, null)))
+        .containsExactly("anna", "ben");
+    assertThat(names(rule("attribute:vip", SegmentOperator.IS_NOT_SET, null)))
+        .containsExactly("cleo");
+  }
+
+  @Test
+  void anotherTenantsFieldValuesNeverCountInNegationsOrComparisons() {
+    long cleosRegionInB =
+        asApplication.inTenant(
+            B,
+            em -> {
+              Subscriber cleo =
+                  new JpaSubscriberRepository(em, null)
+                      .findByEmail(EmailAddress.of("cleo@" + B + ".example"))
+                      .orElseThrow();
+              AttributeDefinition region =
+                  new JpaAttributeRepository(em).findByKey("region").orElseThrow();
+              AttributeValue nord = new AttributeValue(cleo, region, region.parse("Nord"));
+              em.persist(nord);
+              em.flush();
+              return nord.getId();
+            });
+    try {
+      for (Jpa jpa : List.of(asApplication, wallOneAlone)) {
+        assertThat(names(A, jpa, rule("attribute:region", SegmentOperator.NOT_EQUALS, "Nord")))
+            .as("B's cleo is in Nord, A's cleo has no region")
+            .containsExactly("ben", "cleo");
+        assertThat(names(A, jpa, rule("attribute:region", SegmentOperator.EQUALS, "Nord")))
+            .containsExactly("anna");
+        assertThat(names(A, jpa, rule("attribute:region", SegmentOperator.IS_NOT_SET, null)))
+            .containsExactly("cleo");
+        assertThat(names(B, jpa, rule("attribute:region", SegmentOperator.NOT_EQUALS, "Nord")))
+            .containsExactly("ben");
+        assertThat(names(B, jpa, rule("attribute:region", SegmentOperator.IS_NOT_SET, null)))
+            .isEmpty();
+      }
+    } finally {
+      asApplication.inTenant(
+          B,
+          em -> {
+            em.remove(em.find(AttributeValue.class, cleosRegionInB));
+            return null;
+          });
+    }
+  }
+
+  /**
+   * Every field with every operator that does not apply to it is refused as such, whether the
+   * operator takes a value or not, before any value is read.
+   */
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("unfitOperators")
+  void anOperatorThatDoesNotApplyToTheFieldIsRefusedAsSuch(String field, SegmentOperator operator) {
+    String value = operator.needsValue() ? FITTING_VALUES.get(field) : null;
+    assertThatThrownBy(() -> names(A, asApplication, rule(field, operator, value)))
+        .isInstanceOfSatisfying(
+            InvalidSegmentException.class,
+            e ->
+                assertThat(e.getReason())
+                    .isEqualTo(InvalidSegmentException.Reason.OPERATOR_NOT_FOR_FIELD))
+        .hasMessage("The operator " + operator + " does not apply to the field " + field);
+  }
+
+  /** What the editor offers runs: the operators table and the query agree. */
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("fitOperators")
+  void everyOperatorThatAppliesToTheFieldRuns(String field, SegmentOperator operator) {
+    String value = operator.needsValue() ? FITTING_VALUES.get(field) : null;
+    if ("list".equals(field)) {
+      value = String.valueOf(newsIds.get(A));
+    }
+    assertThat(names(A, asApplication, rule(field, operator, value)))
+        .isSubsetOf("anna", "ben", "cleo");
+  }
+
+  static Stream<Arguments> unfitOperators() {
+    return operators(false);
+  }
+
+  static Stream<Arguments> fitOperators() {
+    return operators(true);
+  }
+
+  private static Stream<Arguments> operators(boolean fit) {
+    return FITTING_VALUES.keySet().stream()
+        .sorted()
+        .flatMap(
+            field ->
+                Arrays.stream(SegmentOperator.values())
+                    .filter(operator -> operatorsOf(field).contains(operator) == fit)
+                    .map(operator -> Arguments.of(field, operator)));
+  }
+
+  private static List<SegmentOperator> operatorsOf(String field) {
+    return switch (field) {
+      case "attribute:age" -> SegmentFields.operatorsOf(AttributeType.NUMBER);
+      case "attribute:region" -> SegmentFields.operatorsOf(AttributeType.CHOICE);
+      case "attribute:birthday" -> SegmentFields.operatorsOf(AttributeType.DATE);
+      case "attribute:vip" -> SegmentFields.operatorsOf(AttributeType.BOOLEAN);
+      case "attribute:city" -> SegmentFields.operatorsOf(AttributeType.TEXT);
+      default -> SegmentFields.operatorsOf(field);
+    };
   }
 
   @Test

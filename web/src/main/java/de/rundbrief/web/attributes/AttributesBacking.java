@@ -6,6 +6,7 @@ import de.rundbrief.domain.NotFoundException;
 import de.rundbrief.domain.attribute.AttributeDefinition;
 import de.rundbrief.domain.attribute.AttributeType;
 import de.rundbrief.domain.attribute.DuplicateAttributeException;
+import de.rundbrief.domain.attribute.InvalidAttributeDefinitionException;
 import de.rundbrief.domain.tenant.TenantAccessDeniedException;
 import de.rundbrief.domain.tenant.TenantKey;
 import de.rundbrief.web.shell.InputCheck;
@@ -91,8 +92,8 @@ public class AttributesBacking implements Serializable {
     } catch (DuplicateAttributeException e) {
       Messages.fieldError("fieldForm:key", Messages.text("fields.duplicate"));
       PrimeFaces.current().ajax().addCallbackParam("saved", false);
-    } catch (IllegalArgumentException e) {
-      Messages.fieldError("fieldForm:choices", e.getMessage());
+    } catch (InvalidAttributeDefinitionException e) {
+      Messages.fieldError(inputOf(e.getReason()), Messages.text(e));
       PrimeFaces.current().ajax().addCallbackParam("saved", false);
     } catch (NotFoundException e) {
       Messages.error("fields.gone");
@@ -113,6 +114,19 @@ public class AttributesBacking implements Serializable {
     } catch (TenantAccessDeniedException | EJBAccessException | AccessLocalException e) {
       Messages.error("access.denied");
     }
+  }
+
+  private static String inputOf(InvalidAttributeDefinitionException.Reason reason) {
+    return switch (reason) {
+      case KEY, KEY_OR_TYPE_CHANGED -> "fieldForm:key";
+      case LABEL -> "fieldForm:label";
+      case NO_CHOICES, CHOICES_TOO_LONG -> "fieldForm:choices";
+    };
+  }
+
+  /** A field's choices as a list to read, or a dash for a field without any. */
+  public String choicesOf(AttributeDefinition field) {
+    return field.getChoices().isEmpty() ? "–" : String.join(", ", field.getChoices());
   }
 
   public AttributeType[] getTypes() {

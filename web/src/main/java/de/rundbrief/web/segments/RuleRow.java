@@ -36,6 +36,11 @@ public class RuleRow implements Serializable {
     return new SegmentRule(field, operator, operator.needsValue() ? value : null);
   }
 
+  /** Whether the rule has what it needs: a value where its operator compares with one. */
+  public boolean isComplete() {
+    return !isValueNeeded() || value != null && !value.isBlank();
+  }
+
   /** Whether the value input shows: lists carry their value in the field, some operators none. */
   public boolean isValueNeeded() {
     return !field.startsWith(LIST_PREFIX) && operator.needsValue();

@@ -5,13 +5,18 @@ import de.rundbrief.application.MailingListService;
 import de.rundbrief.application.SegmentData;
 import de.rundbrief.application.SegmentService;
 import de.rundbrief.domain.NotFoundException;
+import de.rundbrief.domain.TranslatableFailure;
 import de.rundbrief.domain.attribute.AttributeDefinition;
 import de.rundbrief.domain.attribute.AttributeType;
+import de.rundbrief.domain.mailinglist.MailingList;
 import de.rundbrief.domain.segment.DuplicateSegmentException;
 import de.rundbrief.domain.segment.InvalidSegmentException;
 import de.rundbrief.domain.segment.Segment;
 import de.rundbrief.domain.segment.SegmentDefinition;
+import de.rundbrief.domain.segment.SegmentFields;
 import de.rundbrief.domain.segment.SegmentOperator;
+import de.rundbrief.domain.segment.SegmentRule;
+import de.rundbrief.domain.subscriber.SubscriberStatus;
 import de.rundbrief.domain.tenant.TenantAccessDeniedException;
 import de.rundbrief.domain.tenant.TenantKey;
 import de.rundbrief.web.exports.CsvExports;
@@ -28,8 +33,11 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.MissingResourceException;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.primefaces.model.StreamedContent;
@@ -43,14 +51,6 @@ import org.primefaces.model.StreamedContent;
 public class SegmentsBacking implements Serializable {
 
   private static final long serialVersionUID = 1L;
-  private static final List<SegmentOperator> TEXT =
-      List.of(
-          SegmentOperator.CONTAINS,
-          SegmentOperator.EQUALS,
-          SegmentOperator.NOT_EQUALS,
-          SegmentOperator.STARTS_WITH,
-          SegmentOperator.IS_SET,
-          SegmentOperator.IS_NOT_SET);
 
   @Inject private SegmentService segments;
   @Inject private CsvExports exports;
@@ -61,6 +61,7 @@ public class SegmentsBacking implements Serializable {
 
   private List<Segment> all = List.of();
   private Map<String, AttributeDefinition> fieldsByKey = Map.of();
+  private Map<String, String> listNames = Map.of();
   private List<SelectItem> fieldOptions = List.of();
   private boolean editing;
   private Long editedId;
@@ -88,10 +89,18 @@ public class SegmentsBacking implements Serializable {
         new SelectItem("lastName", Messages.text("subscribers.lastName")),
         new SelectItem("status", Messages.text("subscribers.status")),
         new SelectItem("createdAt", Messages.text("subscribers.createdAt")));
+    listNames =
+        lists.all(tenant).stream()
+            .collect(
+                Collectors.toMap(
+                    l -> String.valueOf(l.getId()),
+                    MailingList::getName,
+                    (a, b) -> a,
+                    LinkedHashMap::new));
     SelectItemGroup listGroup = new SelectItemGroup(Messages.text("segments.group.lists"));
     listGroup.setSelectItems(
-        lists.all(tenant).stream()
-            .map(l -> new SelectItem("list:" + l.getId(), l.getName()))
+        listNames.entrySet().stream()
+            .map(l -> new SelectItem("list:" + l.getKey(), l.getValue()))
             .toArray(SelectItem[]::new));
     SelectItemGroup fieldGroup = new SelectItemGroup(Messages.text("segments.group.fields"));
     fieldGroup.setSelectItems(
@@ -145,21 +154,44 @@ public class SegmentsBacking implements Serializable {
   /** Counts who the rules select now; a rule that cannot run says why instead. */
   public void recount() {
     try {
-      count = segments.count(workingTenant.current().orElseThrow(), definition());
+      count = segments.count(workingTenant.current().orElseThrow(), completeRules());
       problem = null;
     } catch (InvalidSegmentException e) {
       count = null;
-      problem = e.getMessage();
+      problem = explain(e);
     }
   }
 
+  /**
+   * Saves the rules exactly as shown: a rule still waiting for its value is not left out (the
+   * segment would select more than it says, with no rule at all the whole tenant) but refused, with
+   * the message at the rule.
+   */
   public void save() {
     TenantKey tenant = workingTenant.current().orElse(null);
+    boolean incomplete = false;
+    for (int i = 0; i < rules.size(); i++) {
+      RuleRow row = rules.get(i);
+      if (!row.isComplete()) {
+        String input = choicesFor(row).isEmpty() ? "value" : "choice";
+        Messages.fieldError(
+            "segmentForm:rule:" + i + ":" + input, Messages.text("segments.rule.valueRequired"));
+        incomplete = true;
+      }
+    }
+    if (rules.isEmpty()) {
+      problem = Messages.text("segments.invalid.NO_RULES");
+      return;
+    }
+    if (incomplete) {
+      problem = Messages.text("segments.rules.incomplete");
+      return;
+    }
     SegmentDefinition definition;
     try {
-      definition = definition();
+      definition = new SegmentDefinition(match, rules.stream().map(RuleRow::rule).toList());
     } catch (InvalidSegmentException e) {
-      problem = e.getMessage();
+      problem = explain(e);
       return;
     }
     SegmentData data = new SegmentData(name, definition);
@@ -178,7 +210,7 @@ public class SegmentsBacking implements Serializable {
     } catch (DuplicateSegmentException e) {
       Messages.fieldError("segmentForm:name", Messages.text("segments.duplicate"));
     } catch (InvalidSegmentException e) {
-      problem = e.getMessage();
+      problem = explain(e);
     } catch (NotFoundException e) {
       Messages.error("segments.gone");
     } catch (TenantAccessDeniedException | EJBAccessException | AccessLocalException e) {
@@ -211,44 +243,18 @@ public class SegmentsBacking implements Serializable {
         out -> exports.segmentMembers(tenant, segment.getId(), CsvExports.forExcel(), out));
   }
 
-  /** The operators that fit a rule's field. */
+  /** The operators that fit a rule's field, as the query accepts them. */
   public List<SegmentOperator> operatorsFor(RuleRow row) {
     String field = row.getField();
     if (field.startsWith("list:")) {
-      return List.of(SegmentOperator.MEMBER, SegmentOperator.NOT_MEMBER);
+      return SegmentFields.operatorsOf(SegmentFields.LIST);
     }
-    if ("status".equals(field)) {
-      return List.of(SegmentOperator.EQUALS, SegmentOperator.NOT_EQUALS);
+    AttributeDefinition attribute = attributeOf(row);
+    if (attribute != null) {
+      return SegmentFields.operatorsOf(attribute.getType());
     }
-    if ("createdAt".equals(field)) {
-      return List.of(SegmentOperator.BEFORE, SegmentOperator.AFTER, SegmentOperator.EQUALS);
-    }
-    AttributeDefinition attribute =
-        field.startsWith("attribute:")
-            ? fieldsByKey.get(field.substring("attribute:".length()))
-            : null;
-    if (attribute == null) {
-      return TEXT;
-    }
-    return switch (attribute.getType()) {
-      case TEXT, CHOICE -> TEXT;
-      case NUMBER ->
-          List.of(
-              SegmentOperator.EQUALS,
-              SegmentOperator.GREATER,
-              SegmentOperator.LESS,
-              SegmentOperator.IS_SET,
-              SegmentOperator.IS_NOT_SET);
-      case DATE ->
-          List.of(
-              SegmentOperator.BEFORE,
-              SegmentOperator.AFTER,
-              SegmentOperator.EQUALS,
-              SegmentOperator.IS_SET,
-              SegmentOperator.IS_NOT_SET);
-      case BOOLEAN ->
-          List.of(SegmentOperator.IS_TRUE, SegmentOperator.IS_FALSE, SegmentOperator.IS_NOT_SET);
-    };
+    List<SegmentOperator> builtIn = SegmentFields.operatorsOf(field);
+    return builtIn.isEmpty() ? SegmentFields.operatorsOf("email") : builtIn;
   }
 
   /** Whether a rule's value is a date, for a date input. */
@@ -275,24 +281,84 @@ public class SegmentsBacking implements Serializable {
         : null;
   }
 
-  /** The rules as entered; incomplete rows (no value yet) are left out of the count. */
-  private SegmentDefinition definition() {
+  /** The rules as entered without those still waiting for a value: what the live count counts. */
+  private SegmentDefinition completeRules() {
     return new SegmentDefinition(
-        match,
-        rules.stream()
-            .filter(
-                row -> !row.isValueNeeded() || row.getValue() != null && !row.getValue().isBlank())
-            .map(RuleRow::rule)
-            .toList());
+        match, rules.stream().filter(RuleRow::isComplete).map(RuleRow::rule).toList());
   }
 
-  /** A saved segment's rules in one line, for the table. */
+  /** A saved segment's rules in one line, in the viewer's words, for the table. */
   public String summary(Segment segment) {
-    return segment.getDefinition().rules().stream()
-        .map(r -> r.field() + " " + r.operator() + (r.value() == null ? "" : " " + r.value()))
-        .collect(
-            Collectors.joining(
-                segment.getDefinition().match() == SegmentDefinition.Match.ALL ? " ∧ " : " ∨ "));
+    SegmentDefinition definition = segment.getDefinition();
+    return definition.rules().stream()
+        .map(this::describe)
+        .collect(Collectors.joining(Messages.text("segments.summary." + definition.match())));
+  }
+
+  private String describe(SegmentRule rule) {
+    if (SegmentFields.LIST.equals(rule.field())) {
+      return Messages.text(
+          "segments.summary.list",
+          listNames.getOrDefault(rule.value(), rule.value()),
+          operatorLabel(rule.operator()));
+    }
+    if (rule.value() == null) {
+      return Messages.text(
+          "segments.summary.rule", fieldLabel(rule.field()), operatorLabel(rule.operator()));
+    }
+    String value = "status".equals(rule.field()) ? statusLabel(rule.value()) : rule.value();
+    return Messages.text(
+        "segments.summary.ruleWithValue",
+        fieldLabel(rule.field()),
+        operatorLabel(rule.operator()),
+        value);
+  }
+
+  /** A rule's field as the editor names it: the built-in field's label or the tenant field's. */
+  private String fieldLabel(String field) {
+    if (field == null) {
+      return "";
+    }
+    if (field.startsWith(SegmentRule.ATTRIBUTE_PREFIX)) {
+      AttributeDefinition attribute =
+          fieldsByKey.get(field.substring(SegmentRule.ATTRIBUTE_PREFIX.length()));
+      return attribute == null
+          ? field.substring(SegmentRule.ATTRIBUTE_PREFIX.length())
+          : attribute.getLabel();
+    }
+    if (SegmentFields.LIST.equals(field)) {
+      return Messages.text("segments.list");
+    }
+    return SegmentFields.BUILT_IN.contains(field) ? Messages.text("subscribers." + field) : field;
+  }
+
+  private static String operatorLabel(SegmentOperator operator) {
+    return operator == null ? "" : Messages.text("segments.operator." + operator);
+  }
+
+  private static String statusLabel(String status) {
+    try {
+      return Messages.text(
+          "subscribers.status." + SubscriberStatus.valueOf(status.toUpperCase(Locale.ROOT)));
+    } catch (IllegalArgumentException | MissingResourceException e) {
+      return status;
+    }
+  }
+
+  /** Why the rules cannot run, with the field and operator named as the editor names them. */
+  private String explain(InvalidSegmentException e) {
+    Object[] arguments = e.messageArguments().clone();
+    arguments[0] = fieldLabel(e.getField());
+    arguments[1] = operatorLabel(e.getOperator());
+    if (arguments[3] instanceof TranslatableFailure detail) {
+      arguments[3] = Messages.text(detail);
+    }
+    for (int i = 0; i < arguments.length; i++) {
+      if (arguments[i] == null) {
+        arguments[i] = "";
+      }
+    }
+    return Messages.text(e.messageKey(), arguments);
   }
 
   public SegmentOperator[] getAllOperators() {

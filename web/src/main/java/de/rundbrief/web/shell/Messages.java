@@ -1,5 +1,6 @@
 package de.rundbrief.web.shell;
 
+import de.rundbrief.domain.TranslatableFailure;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import java.text.MessageFormat;
@@ -19,6 +20,22 @@ public final class Messages {
     return arguments.length == 0
         ? pattern
         : new MessageFormat(pattern, bundle.getLocale()).format(arguments);
+  }
+
+  /**
+   * A business failure in the view's language, from the key and arguments it carries; an argument
+   * that is itself such a failure is put in translated, a missing one as nothing.
+   */
+  public static String text(TranslatableFailure failure) {
+    Object[] arguments = failure.messageArguments().clone();
+    for (int i = 0; i < arguments.length; i++) {
+      if (arguments[i] instanceof TranslatableFailure inner) {
+        arguments[i] = text(inner);
+      } else if (arguments[i] == null) {
+        arguments[i] = "";
+      }
+    }
+    return text(failure.messageKey(), arguments);
   }
 
   public static void info(String key, Object... arguments) {

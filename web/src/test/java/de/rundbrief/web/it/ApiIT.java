@@ -2,6 +2,8 @@ package de.rundbrief.web.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import de.rundbrief.domain.segment.SegmentFields;
+import de.rundbrief.domain.segment.SegmentOperator;
 import de.rundbrief.testsupport.PostgresDatabase;
 import de.rundbrief.testsupport.Sql;
 import de.rundbrief.web.it.Api.Response;
@@ -524,16 +526,102 @@ class ApiIT {
             .getJsonObject(0)
             .getJsonNumber("id")
             .longValue();
-    assertThat(
-            sued.post(
-                    "tenants/sued/segments/count",
-                    "{\"match\":\"ALL\",\"rules\":[{\"field\":\"list\",\"operator\":\"MEMBER\",\"value\":\""
-                        + nordList
-                        + "\"}]}")
-                .object()
-                .getInt("count"))
-        .as("a list id of another tenant selects nobody")
-        .isZero();
+    Response onNordsList =
+        sued.post(
+            "tenants/sued/segments/count",
+            "{\"match\":\"ALL\",\"rules\":[{\"field\":\"list\",\"operator\":\"MEMBER\",\"value\":\""
+                + nordList
+                + "\"}]}");
+    assertThat(onNordsList.status()).as("a list id of another tenant").isEqualTo(400);
+    assertThat(onNordsList.object().getString("message")).isEqualTo("No such list: " + nordList);
+  }
+
+  @Test
+  void segmentRulesThatCannotRunAnswer400AndSaveNothing() {
+    Api editor = Api.as(base, "nord-editor");
+    String name = "Refused " + UUID.randomUUID().toString().substring(0, 6);
+    List<String> incomplete =
+        List.of(
+            "{\"field\":\"email\",\"operator\":\"CONTAINS\"}",
+            "{\"field\":\"firstName\",\"operator\":\"NOT_EQUALS\",\"value\":\"  \"}",
+            "{\"field\":\"list\",\"operator\":\"MEMBER\"}");
+    for (String rule : incomplete) {
+      assertRefused(editor, name, rule, "needs a value");
+    }
+    for (String field : List.of("status", "createdAt")) {
+      for (SegmentOperator operator : SegmentOperator.values()) {
+        if (SegmentFields.operatorsOf(field).contains(operator)) {
+          continue;
+        }
+        String value = operator.needsValue() ? ",\"value\":\"2026-06-15\"" : "";
+        assertRefused(
+            editor,
+            name,
+            "{\"field\":\"" + field + "\",\"operator\":\"" + operator + "\"" + value + "}",
+            "The operator " + operator + " does not apply to the field " + field);
+      }
+    }
+    Response noRules =
+        editor.post(
+            "tenants/nord/segments", "{\"name\":\"" + name + "\",\"match\":\"ALL\",\"rules\":[]}");
+    assertThat(noRules.status()).isEqualTo(400);
+    assertThat(noRules.object().getString("message")).contains("at least one rule");
+
+    long suedList =
+        Api.as(base, "sued-editor")
+            .get("tenants/sued/lists")
+            .json()
+            .asJsonArray()
+            .getJsonObject(0)
+            .getJsonNumber("id")
+            .longValue();
+    for (String list : List.of(String.valueOf(suedList), "999999999", "Newsletter")) {
+      for (String operator : List.of("MEMBER", "NOT_MEMBER")) {
+        String rule =
+            "{\"field\":\"list\",\"operator\":\"" + operator + "\",\"value\":\"" + list + "\"}";
+        assertRefused(editor, name, rule, "No such list: " + list);
+      }
+    }
+    assertThat(editor.get("tenants/nord/segments").body()).doesNotContain(name);
+
+    long kept =
+        editor
+            .post(
+                "tenants/nord/segments",
+                "{\"name\":\""
+                    + name
+                    + "\",\"match\":\"ALL\",\"rules\":[{\"field\":\"email\",\"operator\":\"CONTAINS\",\"value\":\"anna.\"}]}")
+            .object()
+            .getJsonNumber("id")
+            .longValue();
+    Response emptied =
+        editor.put(
+            "tenants/nord/segments/" + kept,
+            "{\"name\":\"" + name + "\",\"match\":\"ALL\",\"rules\":[]}");
+    assertThat(emptied.status()).isEqualTo(400);
+    Response onSuedsList =
+        editor.put(
+            "tenants/nord/segments/" + kept,
+            "{\"name\":\""
+                + name
+                + "\",\"match\":\"ALL\",\"rules\":[{\"field\":\"list\",\"operator\":\"NOT_MEMBER\",\"value\":\""
+                + suedList
+                + "\"}]}");
+    assertThat(onSuedsList.status()).isEqualTo(400);
+    assertThat(editor.get("tenants/nord/segments/" + kept).object().getJsonArray("rules"))
+        .as("the saved rules are kept")
+        .hasSize(1);
+  }
+
+  /** Neither counted nor saved: 400 with the reason. */
+  private static void assertRefused(Api api, String name, String rule, String reason) {
+    String rules = "\"match\":\"ALL\",\"rules\":[" + rule + "]";
+    Response count = api.post("tenants/nord/segments/count", "{" + rules + "}");
+    assertThat(count.status()).as("count %s: %s", rule, count.body()).isEqualTo(400);
+    assertThat(count.object().getString("message")).as(rule).contains(reason);
+    Response save = api.post("tenants/nord/segments", "{\"name\":\"" + name + "\"," + rules + "}");
+    assertThat(save.status()).as("save %s: %s", rule, save.body()).isEqualTo(400);
+    assertThat(save.object().getString("message")).as(rule).contains(reason);
   }
 
   @Test

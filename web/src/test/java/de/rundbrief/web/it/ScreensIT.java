@@ -559,6 +559,37 @@ class ScreensIT {
   }
 
   @Test
+  void theSegmentEditorRefusesToSaveARuleWithoutItsValueAndSaysSoAtTheRule() throws Exception {
+    String name = "Unvollständig " + UUID.randomUUID().toString().substring(0, 6);
+    try (Browser browser = Browser.openInGerman(base)) {
+      browser.signIn("nord-editor", RundbriefServer.PASSWORD);
+      browser.go("segments/list.xhtml");
+      browser.click("segments:add");
+      browser.type("segmentForm:name", name);
+      browser.until(driver -> browser.present("segmentForm:rule:0:value"));
+      browser.click("segmentForm:save");
+      browser.until(driver -> browser.present("segmentForm:rule:0:valueMessage"));
+      browser.until(
+          driver ->
+              browser
+                  .text("segmentForm:rule:0:valueMessage")
+                  .contains("Geben Sie einen Wert ein, oder entfernen Sie die Regel."));
+      assertThat(browser.text("segmentForm:problem"))
+          .isEqualTo("Einige Regeln haben noch keinen Wert; nichts wurde gespeichert.");
+      assertThat(Api.as(base, "nord-editor").get("tenants/nord/segments").body())
+          .doesNotContain(name);
+
+      browser.type("segmentForm:rule:0:value", "anna.");
+      browser.click("segmentForm:save");
+      browser.until(driver -> browser.present("segments:table"));
+      assertThat(browser.text("segments:table"))
+          .as("the rule in the viewer's words")
+          .contains(name)
+          .contains("E-Mail-Adresse enthält „anna.“");
+    }
+  }
+
+  @Test
   void anEditorWritesPreviewsTestsAndSendsAMailingAndWatchesItGoOut() throws Exception {
     Api.as(base, "admin")
         .put("settings/ALLOWED_SENDER_DOMAINS", "{\"value\":\"nord.example\\nsued.example\"}");
