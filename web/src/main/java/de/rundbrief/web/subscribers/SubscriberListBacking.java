@@ -158,7 +158,7 @@ public class SubscriberListBacking implements Serializable {
     } catch (InvalidAttributeValueException e) {
       Messages.fieldError(
           "subscriberForm:fields",
-          Messages.text("subscribers.field.invalid", labelOf(e.getKey()), e.getMessage()));
+          Messages.text("subscribers.field.invalid", labelOf(e.getKey()), Messages.text(e)));
       PrimeFaces.current().ajax().addCallbackParam("saved", false);
     } catch (RuntimeException e) {
       failed(e);
