@@ -51,9 +51,21 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
    */
   static final String NO_BODY = "The request needs a JSON body";
 
+  /**
+   * What the runtime (Jersey) throws for a query parameter it cannot convert ({@code ?status=FOO},
+   * {@code ?page=x}). Jakarta REST makes that a 404, as if the resource did not exist; the resource
+   * exists and the request is wrong, so Rundbrief answers 400. A path parameter that cannot be read
+   * stays 404: no record has such an id.
+   */
+  private static final String QUERY_PARAMETER_FAILURE =
+      "org.glassfish.jersey.server.ParamException$QueryParamException";
+
   @Override
   public Response toResponse(Throwable thrown) {
     Throwable failure = unwrap(thrown);
+    if (failure.getClass().getName().equals(QUERY_PARAMETER_FAILURE)) {
+      return json(400, ErrorJson.of(400, "A query parameter has a value that cannot be read"));
+    }
     if (failure instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
       int status = web.getResponse().getStatus();
       String message =

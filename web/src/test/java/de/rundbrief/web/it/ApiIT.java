@@ -94,6 +94,21 @@ class ApiIT {
     assertThat(editor.get("tenants/nord/subscribers?size=100000").status()).isEqualTo(400);
     assertThat(editor.get("tenants/nord/subscribers?page=-1").status()).isEqualTo(400);
     assertThat(editor.get("tenants/nord/subscribers?sort=tenantId").status()).isEqualTo(400);
+    // query parameters that cannot be read at all: the path exists, the request is wrong
+    for (String path :
+        List.of(
+            "tenants/nord/subscribers?status=FOO",
+            "tenants/nord/subscribers?page=99999999999",
+            "tenants/nord/subscribers?size=x")) {
+      Response answer = editor.get(path);
+      assertThat(answer.status()).as(path).isEqualTo(400);
+      assertThat(answer.object().getString("message"))
+          .as(path)
+          .isEqualTo("A query parameter has a value that cannot be read");
+    }
+    assertThat(editor.get("tenants/nord/subscribers/abc").status())
+        .as("a path parameter that cannot be read names no record")
+        .isEqualTo(404);
   }
 
   @Test
