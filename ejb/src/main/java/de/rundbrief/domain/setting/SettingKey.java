@@ -35,6 +35,11 @@ public enum SettingKey {
   RETENTION_UNCONFIRMED_DAYS(SettingType.NUMBER, TENANT_OVERRIDABLE, "30"),
   /** Days after which per-recipient sending records are deleted. */
   RETENTION_SENDING_LOG_DAYS(SettingType.NUMBER, TENANT_OVERRIDABLE, "365"),
+  /**
+   * Days after which the problem reports of ended imports are deleted: they may name people's
+   * addresses and names.
+   */
+  RETENTION_IMPORT_REPORTS_DAYS(SettingType.NUMBER, TENANT_OVERRIDABLE, "90"),
   /** SMTP connections all instances together open at most. */
   SENDING_CONNECTIONS(SettingType.NUMBER, GLOBAL_ONLY, "4"),
   /** Messages per second over all tenants; 0 means no limit. */

@@ -34,6 +34,25 @@ final class RetentionSql {
   }
 
   /**
+   * Deletes the problem reports of the tenant's imports that ended (done, failed or cancelled)
+   * before {@code before}; the jobs stay, with their counts of imported, skipped and problem rows.
+   *
+   * @return the number of problem rows deleted
+   */
+  static int importReports(Connection c, TenantKey tenant, Instant before) throws SQLException {
+    try (PreparedStatement delete =
+        c.prepareStatement(
+            "DELETE FROM import_problem WHERE tenant_id = ? AND job_id IN"
+                + " (SELECT id FROM import_job WHERE tenant_id = ?"
+                + " AND state IN ('DONE', 'FAILED', 'CANCELLED') AND finished_at < ?)")) {
+      delete.setString(1, tenant.value());
+      delete.setString(2, tenant.value());
+      delete.setTimestamp(3, Timestamp.from(before));
+      return delete.executeUpdate();
+    }
+  }
+
+  /**
    * Deletes the per-recipient records of the tenant's mailings that ended (sent or cancelled)
    * before {@code before}; the mailings themselves stay, with their totals of sent, failed and
    * skipped recipients counted from the records just before they go.

@@ -17,8 +17,9 @@ import java.util.logging.Logger;
 
 /**
  * Applies the retention settings ({@code RETENTION_UNCONFIRMED_DAYS}, {@code
- * RETENTION_SENDING_LOG_DAYS}) every hour, tenant by tenant, on the instance whose duty it is
- * ({@link ClusterDuty#RETENTION}); one that loses the duty in the middle stops after its tenant.
+ * RETENTION_SENDING_LOG_DAYS}, {@code RETENTION_IMPORT_REPORTS_DAYS}) every hour, tenant by tenant,
+ * on the instance whose duty it is ({@link ClusterDuty#RETENTION}); one that loses the duty in the
+ * middle stops after its tenant.
  */
 @Singleton
 @Startup
@@ -41,7 +42,7 @@ public class RetentionSweeper {
       }
       try {
         RetentionWork.Deleted deleted = work.sweep(tenant, clock.instant());
-        if (deleted.unconfirmedSubscriptions() > 0 || deleted.sendingRecords() > 0) {
+        if (deleted.any()) {
           LOG.info(
               () ->
                   "Retention in "
@@ -50,7 +51,9 @@ public class RetentionSweeper {
                       + deleted.unconfirmedSubscriptions()
                       + " unconfirmed subscription(s), "
                       + deleted.sendingRecords()
-                      + " sending record(s) deleted");
+                      + " sending record(s), "
+                      + deleted.importReports()
+                      + " import problem row(s) deleted");
         }
       } catch (RuntimeException e) {
         LOG.log(Level.WARNING, "Retention sweep of " + tenant + " failed", e);

@@ -15,7 +15,12 @@ import java.time.Instant;
 public class RetentionWork {
 
   /** What one sweep deleted in one tenant. */
-  public record Deleted(int unconfirmedSubscriptions, int sendingRecords) {}
+  public record Deleted(int unconfirmedSubscriptions, int sendingRecords, int importReports) {
+
+    boolean any() {
+      return unconfirmedSubscriptions > 0 || sendingRecords > 0 || importReports > 0;
+    }
+  }
 
   @Inject private ContainerTenantTransactions transactions;
   @Inject private Settings settings;
@@ -33,7 +38,11 @@ public class RetentionWork {
                 RetentionSql.sendingRecords(
                     c,
                     tenant,
-                    before(now, effective.number(SettingKey.RETENTION_SENDING_LOG_DAYS)))));
+                    before(now, effective.number(SettingKey.RETENTION_SENDING_LOG_DAYS))),
+                RetentionSql.importReports(
+                    c,
+                    tenant,
+                    before(now, effective.number(SettingKey.RETENTION_IMPORT_REPORTS_DAYS)))));
   }
 
   /** Zero days keeps nothing older than now. */

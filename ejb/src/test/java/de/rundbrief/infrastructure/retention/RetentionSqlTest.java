@@ -51,6 +51,10 @@ class RetentionSqlTest {
       mailing(tenant, "SENT", NOW.minus(Duration.ofDays(400)), oldSubscribed);
       mailing(tenant, "CANCELLED", NOW.minus(Duration.ofDays(10)), oldSubscribed);
       mailing(tenant, "SENDING", null, oldSubscribed);
+      importWithProblems(tenant, list, "DONE", NOW.minus(Duration.ofDays(100)));
+      importWithProblems(tenant, list, "CANCELLED", NOW.minus(Duration.ofDays(120)));
+      importWithProblems(tenant, list, "FAILED", NOW.minus(Duration.ofDays(10)));
+      importWithProblems(tenant, list, "RUNNING", null);
     }
   }
 
@@ -104,6 +108,35 @@ class RetentionSqlTest {
         .containsExactly("CANCELLED:-/-", "SENDING:-/-", "SENT:1/0");
     assertThat(Sql.column(SEED, "SELECT count(*) FROM mailing_recipient WHERE tenant_id = ?", B))
         .containsExactly("3");
+  }
+
+  @Test
+  void problemReportsOfImportsThatEndedLongAgoGoAndTheImportsStay() throws SQLException {
+    int deleted =
+        inTenant(
+            A, c -> RetentionSql.importReports(c, TenantKey.of(A), NOW.minus(Duration.ofDays(90))));
+
+    assertThat(deleted)
+        .as("two problem rows each of the done and the cancelled import")
+        .isEqualTo(4);
+    assertThat(
+            Sql.column(
+                SEED,
+                "SELECT j.state || ':' || count(p.line) FROM import_job j LEFT JOIN import_problem p"
+                    + " ON p.job_id = j.id WHERE j.tenant_id = ? GROUP BY j.state ORDER BY j.state",
+                A))
+        .as("every import stays; the recent and the running one keep their reports")
+        .containsExactly("CANCELLED:0", "DONE:0", "FAILED:2", "RUNNING:2");
+    assertThat(Sql.column(SEED, "SELECT count(*) FROM import_problem WHERE tenant_id = ?", B))
+        .containsExactly("8");
+    assertThat(
+            inTenant(
+                A,
+                c -> RetentionSql.importReports(c, TenantKey.of(B), NOW.minus(Duration.ofDays(1)))))
+        .as("row-level security: a transaction bound to A deletes nothing of B's")
+        .isZero();
+    assertThat(Sql.column(SEED, "SELECT count(*) FROM import_problem WHERE tenant_id = ?", B))
+        .containsExactly("8");
   }
 
   private interface Work {
@@ -171,6 +204,31 @@ class RetentionSqlTest {
         tenant,
         id,
         subscriber);
+  }
+
+  private static void importWithProblems(String tenant, long list, String state, Instant finished) {
+    long job = next("import_job_seq");
+    Sql.update(
+        SEED,
+        "INSERT INTO import_job (id, tenant_id, mailing_list_id, state, email_column,"
+            + " existing_mode, charset, upload_bytes, bytes_read, rows_read, imported, updated,"
+            + " skipped, problems, created_by, created_at, heartbeat_at, finished_at, version)"
+            + " VALUES (?, ?, ?, ?, 'email', 'SKIP', 'UTF-8', 10, 10, 3, 1, 0, 0, 2, 'test',"
+            + " now(), now(), ?, 1)",
+        job,
+        tenant,
+        list,
+        state,
+        finished == null ? null : java.sql.Timestamp.from(finished));
+    for (int line = 2; line <= 3; line++) {
+      Sql.update(
+          SEED,
+          "INSERT INTO import_problem (tenant_id, job_id, line, reason, detail)"
+              + " VALUES (?, ?, ?, 'DUPLICATE', 'the address x@example.org is already on line 1')",
+          tenant,
+          job,
+          line);
+    }
   }
 
   private static long next(String sequence) {

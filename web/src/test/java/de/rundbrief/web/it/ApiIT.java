@@ -833,7 +833,7 @@ class ApiIT {
       assertThat(admin.put("settings/PUBLIC_BASE_URL", "{\"tenantMayOverride\":true}").status())
           .isEqualTo(403);
       assertThat(admin.get("settings/NO_SUCH_SETTING").status()).isEqualTo(404);
-      assertThat(admin.get("settings").json().asJsonArray()).hasSize(21);
+      assertThat(admin.get("settings").json().asJsonArray()).hasSize(22);
 
       admin.put("settings/REPLY_TO", "{\"tenantMayOverride\":true}");
       assertThat(
