@@ -263,14 +263,7 @@ class ScreensIT {
     }
     try (Browser browser = Browser.open(base)) {
       browser.signIn("nord-viewer", RundbriefServer.PASSWORD);
-      long newsletter =
-          Api.as(base, "nord-viewer").get("tenants/nord/lists").json().asJsonArray().stream()
-              .map(jakarta.json.JsonValue::asJsonObject)
-              .filter(list -> list.getString("name").equals("Newsletter"))
-              .findFirst()
-              .orElseThrow()
-              .getJsonNumber("id")
-              .longValue();
+      long newsletter = nordNewsletter("nord-viewer");
       browser.go("lists/import.xhtml?tenant=nord&list=" + newsletter);
       assertThat(browser.text("errorTitle"))
           .as("a viewer does not get the upload")
@@ -491,14 +484,7 @@ class ScreensIT {
 
   @Test
   void anEditorBuildsASegmentFromSelectsAndSeesItsCountLive() throws Exception {
-    long newsletter =
-        Api.as(base, "nord-editor").get("tenants/nord/lists").json().asJsonArray().stream()
-            .map(jakarta.json.JsonValue::asJsonObject)
-            .filter(list -> list.getString("name").equals("Newsletter"))
-            .findFirst()
-            .orElseThrow()
-            .getJsonNumber("id")
-            .longValue();
+    long newsletter = nordNewsletter("nord-editor");
     String name = "Leser " + UUID.randomUUID().toString().substring(0, 6);
     // other tests may add members to the demo list: what the database counts is what must show
     String onList = "{\"field\":\"list\",\"operator\":\"MEMBER\",\"value\":\"" + newsletter + "\"}";
@@ -852,14 +838,7 @@ class ScreensIT {
 
   @Test
   void anEditorImportsACsvFileWithMappingPreviewAndProgress() throws Exception {
-    long newsletter =
-        Api.as(base, "nord-editor").get("tenants/nord/lists").json().asJsonArray().stream()
-            .map(jakarta.json.JsonValue::asJsonObject)
-            .filter(list -> list.getString("name").equals("Newsletter"))
-            .findFirst()
-            .orElseThrow()
-            .getJsonNumber("id")
-            .longValue();
+    long newsletter = nordNewsletter("nord-editor");
     String address = "imported-" + UUID.randomUUID().toString().substring(0, 8) + "@test.example";
     java.nio.file.Path file = java.nio.file.Files.createTempFile("import-", ".csv");
     java.nio.file.Files.writeString(
@@ -947,6 +926,17 @@ class ScreensIT {
           .as("nord's list id under sued's key")
           .doesNotContain("Newsletter");
     }
+  }
+
+  /** The id of the demo tenant nord's list "Newsletter", as the user reads it. */
+  private long nordNewsletter(String user) {
+    return Api.as(base, user).get("tenants/nord/lists").json().asJsonArray().stream()
+        .map(jakarta.json.JsonValue::asJsonObject)
+        .filter(list -> list.getString("name").equals("Newsletter"))
+        .findFirst()
+        .orElseThrow()
+        .getJsonNumber("id")
+        .longValue();
   }
 
   private int segmentCount(String rules) {
