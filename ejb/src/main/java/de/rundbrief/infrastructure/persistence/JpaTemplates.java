@@ -52,12 +52,21 @@ public class JpaTemplates implements Templates {
     em.remove(template);
   }
 
+  /**
+   * Two queries, the column compared with a bound value: EclipseLink writes a boolean literal, and
+   * a parameter compared with one, as 1 or 0 on H2, which H2 refuses to compare with a boolean
+   * column.
+   */
   @Override
   public List<SharedTemplate> shared(boolean publishedOnly) {
+    if (!publishedOnly) {
+      return em.createQuery("SELECT t FROM SharedTemplate t ORDER BY t.name", SharedTemplate.class)
+          .getResultList();
+    }
     return em.createQuery(
-            "SELECT t FROM SharedTemplate t WHERE t.published = TRUE OR :all = TRUE ORDER BY t.name",
+            "SELECT t FROM SharedTemplate t WHERE t.published = :published ORDER BY t.name",
             SharedTemplate.class)
-        .setParameter("all", !publishedOnly)
+        .setParameter("published", Boolean.TRUE)
         .getResultList();
   }
 
