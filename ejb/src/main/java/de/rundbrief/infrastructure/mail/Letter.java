@@ -188,7 +188,8 @@ public final class Letter {
     page.literal(HEAD, htmlHead);
     page.filled(MailText.html(subject(person)));
     page.literal(TITLE_END, "</title></head><body>");
-    String hidden = preheader.render(person.values(), MailText::html);
+    // the preheader is plain text, its own words as well as what is filled in
+    String hidden = MailText.html(preheader.render(person.values(), UnaryOperator.identity()));
     if (!hidden.isBlank()) {
       page.filled("<div style=\"display:none;max-height:0;overflow:hidden;\">" + hidden + "</div>");
     }

@@ -131,6 +131,37 @@ class LetterTest {
   }
 
   @Test
+  void thePreheaderIsPlainTextItsOwnWordsEscapedAsMuchAsWhatIsFilledIn() {
+    Letter.Content content =
+        new Letter.Content(
+            CONTENT.tenant(),
+            CONTENT.mailingId(),
+            CONTENT.tenantName(),
+            CONTENT.subject(),
+            "Preise < 10 € & mehr</div><form action=\"https://evil.example\"><script>x()</script>"
+                + " {{ firstName | <b>Sie</b> }}",
+            CONTENT.sender(),
+            CONTENT.replyTo(),
+            CONTENT.language(),
+            CONTENT.htmlBody(),
+            CONTENT.textBody(),
+            CONTENT.imprintHtml());
+    Letter.Personal nobody =
+        new Letter.Personal(
+            1, "x@example.org", key -> null, "https://u.example", "https://o.example");
+
+    String html = new Letter(content, new OwaspMailHtml()).html(nobody);
+
+    assertThat(html)
+        .contains(
+            "Preise &lt; 10 € &amp; mehr&lt;/div&gt;&lt;form action=&quot;https://evil.example&quot;&gt;"
+                + "&lt;script&gt;x()&lt;/script&gt; &lt;b&gt;Sie&lt;/b&gt;</div>")
+        .doesNotContain("<form")
+        .doesNotContain("<script")
+        .doesNotContain("<b>Sie");
+  }
+
+  @Test
   void asEightBitMimeEveryLineIsShortAndTheHtmlReadsTheSame() throws Exception {
     MimeMessage composed =
         letter.compose(
