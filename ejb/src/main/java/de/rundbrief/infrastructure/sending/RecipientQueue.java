@@ -33,17 +33,25 @@ final class RecipientQueue {
 
   private RecipientQueue() {}
 
-  /** Mailings whose recipients are being sent to. */
+  /**
+   * Mailings whose recipients are being sent to, of active tenants: a deactivated tenant's mailings
+   * wait, and go on if it is activated again (its pages, unsubscribe links among them, answer 404
+   * meanwhile, so nothing may go out in its name).
+   */
   static List<Active> active(Connection c) throws SQLException {
-    return mailings(c, "SELECT tenant_id, id FROM mailing WHERE status = 'SENDING' ORDER BY id");
+    return mailings(
+        c,
+        "SELECT m.tenant_id, m.id FROM mailing m JOIN tenant t ON t.tenant_key = m.tenant_id"
+            + " WHERE m.status = 'SENDING' AND t.status = 'ACTIVE' ORDER BY m.id");
   }
 
-  /** Scheduled mailings whose time has come. */
+  /** Scheduled mailings of active tenants whose time has come. */
   static List<Active> due(Connection c, Instant now) throws SQLException {
     try (PreparedStatement select =
         c.prepareStatement(
-            "SELECT tenant_id, id FROM mailing WHERE status = 'SCHEDULED' AND scheduled_at <= ?"
-                + " ORDER BY scheduled_at")) {
+            "SELECT m.tenant_id, m.id FROM mailing m JOIN tenant t ON t.tenant_key = m.tenant_id"
+                + " WHERE m.status = 'SCHEDULED' AND m.scheduled_at <= ? AND t.status = 'ACTIVE'"
+                + " ORDER BY m.scheduled_at")) {
       select.setTimestamp(1, Timestamp.from(now));
       return mailings(select);
     }
@@ -83,8 +91,9 @@ final class RecipientQueue {
     String due =
         "FROM mailing_recipient WHERE tenant_id = ? AND mailing_id = ? AND state = 'QUEUED'"
             + " AND (next_attempt_at IS NULL OR next_attempt_at <= ?)"
-            + " AND EXISTS (SELECT 1 FROM mailing m WHERE m.tenant_id = ? AND m.id = ?"
-            + " AND m.status = 'SENDING')";
+            + " AND EXISTS (SELECT 1 FROM mailing m JOIN tenant t ON t.tenant_key = m.tenant_id"
+            + " WHERE m.tenant_id = ? AND m.id = ? AND m.status = 'SENDING'"
+            + " AND t.status = 'ACTIVE')";
     if (postgreSql) {
       // The picked rows are materialised first: as "IN (SELECT … LIMIT …)" the planner may run the
       // subquery more than once and claim more rows than asked for.

@@ -104,6 +104,67 @@ class SendingRunnerTest {
   }
 
   @Test
+  void aDeactivatedTenantsMailingWaitsAndGoesOnWhenTheTenantIsActiveAgain() throws Exception {
+    List<Long> recipients = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      recipients.add(db.subscriber(tenant, "d" + i + "@example.org", "D" + i, list, "SUBSCRIBED"));
+    }
+    long mailing = db.sendingMailing(tenant, list, "<p>Hi</p>", recipients);
+    String other = tenant + "-other";
+    db.tenant(other);
+    long otherList = db.list(other, "Newsletter");
+    long otherMailing =
+        db.sendingMailing(
+            other,
+            otherList,
+            "<p>Hi</p>",
+            List.of(db.subscriber(other, "o@example.org", "O", otherList, "SUBSCRIBED")));
+    de.rundbrief.testsupport.Sql.update(
+        db.owner, "UPDATE tenant SET status = 'DEACTIVATED' WHERE tenant_key = ?", tenant);
+    try {
+      de.rundbrief.testsupport.Sql.update(
+          db.owner,
+          "UPDATE mailing SET status = 'SCHEDULED', scheduled_at = CURRENT_TIMESTAMP"
+              + " - INTERVAL '1' HOUR WHERE id IN (?, ?)",
+          mailing,
+          otherMailing);
+      assertThat(
+              db
+                  .transactions()
+                  .acrossTenants(c -> RecipientQueue.due(c, java.time.Instant.now()))
+                  .stream()
+                  .map(RecipientQueue.Active::mailingId))
+          .as("nor does a scheduled one of the deactivated tenant start")
+          .contains(otherMailing)
+          .doesNotContain(mailing);
+      de.rundbrief.testsupport.Sql.update(
+          db.owner,
+          "UPDATE mailing SET status = 'SENDING', scheduled_at = NULL WHERE id IN (?, ?)",
+          mailing,
+          otherMailing);
+
+      runUntilIdle(db.runner(port, "worker-a"), 2);
+
+      assertThat(smtp.getReceivedMessages())
+          .extracting(SendingRunnerTest::to)
+          .as("only the active tenant's mailing goes out")
+          .containsExactly("o@example.org");
+      assertThat(db.status(otherMailing)).isEqualTo("SENT");
+      assertThat(db.states(mailing).values()).hasSize(30).allMatch("QUEUED"::equals);
+      assertThat(db.status(mailing)).isEqualTo("SENDING");
+    } finally {
+      de.rundbrief.testsupport.Sql.update(
+          db.owner, "UPDATE tenant SET status = 'ACTIVE' WHERE tenant_key = ?", tenant);
+    }
+
+    runUntilIdle(db.runner(port, "worker-a"), 2);
+
+    assertThat(smtp.getReceivedMessages()).hasSize(31);
+    assertThat(db.states(mailing).values()).allMatch("SENT"::equals);
+    assertThat(db.status(mailing)).isEqualTo("SENT");
+  }
+
+  @Test
   void skipsWhoLeftTheListsWasSuppressedOrBlockedMeanwhile() throws Exception {
     long stays = db.subscriber(tenant, "stays@example.org", "Ada", list, "SUBSCRIBED");
     long left = db.subscriber(tenant, "left@example.org", "Bea", list, "UNSUBSCRIBED");
