@@ -84,6 +84,10 @@ public class CmsSource {
   }
 
   /**
+   * Changes name, kind and address. Credentials belong to the server they were given for: an
+   * address on another server (scheme, host or port) drops them, so that a stored password never
+   * goes to a server it was not entered for; they must be entered again.
+   *
    * @throws InvalidCmsSourceException for a blank or long name, or an address that is not absolute
    *     http or https
    */
@@ -95,10 +99,28 @@ public class CmsSource {
     if (newKind == null) {
       throw new InvalidCmsSourceException("A CMS source needs a kind: FEED, WORDPRESS or WEB_PAGE");
     }
+    URI checked = checkedUrl(newUrl);
+    if (url != null && !sameServer(URI.create(url), checked)) {
+      username = null;
+      sealedSecret = null;
+      secretAlias = null;
+    }
     this.name = newName.strip();
     this.kind = newKind;
-    this.url = checkedUrl(newUrl).toString();
+    this.url = checked.toString();
     touch(by, at);
+  }
+
+  private static boolean sameServer(URI a, URI b) {
+    return a.getScheme().equalsIgnoreCase(b.getScheme())
+        && a.getHost().equalsIgnoreCase(b.getHost())
+        && port(a) == port(b);
+  }
+
+  private static int port(URI address) {
+    return address.getPort() != -1
+        ? address.getPort()
+        : "https".equalsIgnoreCase(address.getScheme()) ? 443 : 80;
   }
 
   /** Sends no credentials from now on. */

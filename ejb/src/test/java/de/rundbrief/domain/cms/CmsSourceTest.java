@@ -60,6 +60,31 @@ class CmsSourceTest {
   }
 
   @Test
+  void credentialsStayWithTheirServerAndGoWhenTheAddressMovesToAnother() {
+    CmsSource source =
+        new CmsSource(
+            "Blog", CmsSourceKind.WORDPRESS, URI.create("https://blog.example/a"), "ada", NOW);
+    source.useSealedSecret("redaktion", "v1:sealed", "ada", NOW);
+
+    source.change(
+        "Blog", CmsSourceKind.WORDPRESS, URI.create("https://BLOG.example:443/b?x=1"), "ada", NOW);
+    assertThat(source.hasCredentials()).as("another path on the same server").isTrue();
+    assertThat(source.getSealedSecret()).isEqualTo("v1:sealed");
+
+    source.change(
+        "Blog", CmsSourceKind.WORDPRESS, URI.create("https://elsewhere.example/b"), "bob", NOW);
+    assertThat(source.hasCredentials()).isFalse();
+    assertThat(source.getUsername()).isNull();
+    assertThat(source.getSealedSecret()).isNull();
+
+    source.useSecretAlias("redaktion", "cms.blog-password", "ada", NOW);
+    source.change(
+        "Blog", CmsSourceKind.WORDPRESS, URI.create("http://elsewhere.example/b"), "ada", NOW);
+    assertThat(source.hasCredentials()).as("another scheme, another port").isFalse();
+    assertThat(source.getSecretAlias()).isNull();
+  }
+
+  @Test
   void credentialsNeedAUserNameWithoutColonAndAPlainAlias() {
     CmsSource source =
         new CmsSource(
