@@ -238,6 +238,7 @@ public class EditMailingBacking implements Serializable {
     show(saved);
     refreshPreview();
     Messages.info("mailings.saved", saved.getName());
+    PrimeFaces.current().ajax().addCallbackParam("saved", true);
   }
 
   /** Renders the preview for the chosen subscriber, or with the placeholders' fallbacks. */

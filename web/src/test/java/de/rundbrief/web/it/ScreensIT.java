@@ -640,6 +640,31 @@ class ScreensIT {
       browser.click("test:send");
       assertThat(Mailbox.waitForMessageTo(tester).getSubject()).isEqualTo("[Test] Neues für Sie");
 
+      // a change not saved yet: the cockpit refuses to send rather than send the saved version
+      browser.until(
+          driver ->
+              !browser.byIdPresentAndShown("test:addresses")
+                  && browser.all(By.cssSelector(".ui-dialog-mask")).stream()
+                      .noneMatch(org.openqa.selenium.WebElement::isDisplayed));
+      String draft = browser.text("cockpit:status");
+      browser.type("mailing:preheader", "Frisch aus dem Herbst");
+      browser.click("cockpit:start");
+      browser.until(
+          driver ->
+              !browser.all(By.cssSelector(".ui-confirmdialog-yes")).isEmpty()
+                  && browser.all(By.cssSelector(".ui-confirmdialog-yes")).get(0).isDisplayed());
+      browser.click(By.cssSelector(".ui-confirmdialog-yes"));
+      browser.until(driver -> browser.byIdPresentAndShown("unsavedText"));
+      assertThat(browser.text("cockpit:status")).isEqualTo(draft);
+      browser.click("unsavedOk");
+      browser.click("mailing:save");
+      browser.until(
+          driver ->
+              browser
+                  .script("return document.getElementById('previewFrame').srcdoc")
+                  .toString()
+                  .contains("Frisch aus dem Herbst"));
+
       browser.click("cockpit:start");
       browser.until(
           driver ->
