@@ -29,7 +29,7 @@ public class MailingLaunch {
 
   /**
    * @throws InvalidMailingException if the sender's domain is not allowed, a list or segment is
-   *     gone, or it has no lists
+   *     gone, it has no lists, or they select no subscribed recipient
    */
   public void launch(TenantKey tenant, Mailing mailing, Instant at) {
     mailing.checkStartable();
@@ -53,6 +53,11 @@ public class MailingLaunch {
                   () -> new InvalidMailingException("Segment " + segmentId + " no longer exists")));
     }
     int recipients = mailings.fixRecipients(mailing, definitions);
+    if (recipients == 0) {
+      // a mailing to nobody would show as sent; its lists and segments need changing first
+      throw new InvalidMailingException(
+          "The mailing's lists and segments select no subscribed recipients now");
+    }
     mailing.start(recipients, effective.text(SettingKey.IMPRINT_HTML), at);
   }
 

@@ -633,6 +633,12 @@ class MailingsIT {
             mailingJson(list, "X", "<p onclick=\"x()\">Hi<script>alert(1)</script></p>", SENDER));
     assertThat(script.status()).isEqualTo(201);
     assertThat(script.object().getString("htmlBody")).isEqualTo("<p>Hi</p>");
+
+    // the list has nobody subscribed: the mailing would go to nobody and show as sent
+    Response toNobody = editor.post(path + "/start", "");
+    assertThat(toNobody.status()).isEqualTo(400);
+    assertThat(toNobody.object().getString("message")).contains("no subscribed recipients");
+    assertThat(editor.get(path).object().getString("status")).isEqualTo("draft");
   }
 
   @Test
