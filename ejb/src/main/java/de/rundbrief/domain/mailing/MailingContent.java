@@ -25,7 +25,7 @@ public record MailingContent(
     if (subject == null
         || subject.isBlank()
         || subject.strip().length() > SUBJECT_MAX_LENGTH
-        || subject.matches("(?s).*[\\r\\n].*")) {
+        || subject.matches("(?s).*[\\p{Cc}\\p{Zl}\\p{Zp}].*")) {
       throw new InvalidMailingException(
           "A mailing needs a subject of one line and at most "
               + SUBJECT_MAX_LENGTH

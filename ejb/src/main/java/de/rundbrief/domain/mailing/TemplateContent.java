@@ -26,7 +26,7 @@ public class TemplateContent implements Serializable {
     if (subject == null
         || subject.isBlank()
         || subject.strip().length() > MailingContent.SUBJECT_MAX_LENGTH
-        || subject.matches("(?s).*[\\r\\n].*")) {
+        || subject.matches("(?s).*[\\p{Cc}\\p{Zl}\\p{Zp}].*")) {
       throw new InvalidMailingException(
           "A template needs a subject of one line and at most "
               + MailingContent.SUBJECT_MAX_LENGTH

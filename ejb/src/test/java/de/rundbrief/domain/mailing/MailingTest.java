@@ -85,8 +85,16 @@ class MailingTest {
 
   @Test
   void contentIsChecked() {
-    assertThatThrownBy(() -> content("Zwei\r\nBcc: x@evil.example"))
-        .isInstanceOf(InvalidMailingException.class);
+    for (String subject :
+        new String[] {
+          "Zwei\r\nBcc: x@evil.example", "Null\u0000", "Tab\tIn", "NEL\u0085", "LS\u2028"
+        }) {
+      assertThatThrownBy(() -> content(subject))
+          .as(subject.codePoints().mapToObj(Integer::toHexString).toList().toString())
+          .isInstanceOf(InvalidMailingException.class);
+    }
+    assertThat(content("Grüße für {{ firstName | Sie }} – 10 € Rabatt").subject())
+        .isEqualTo("Grüße für {{ firstName | Sie }} – 10 € Rabatt");
     assertThatThrownBy(
             () ->
                 new MailingContent(

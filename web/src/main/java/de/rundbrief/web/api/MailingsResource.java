@@ -166,7 +166,7 @@ public class MailingsResource {
   @POST
   public Response create(
       @PathParam("tenant") String tenant, MailingJson input, @Context UriInfo uri) {
-    Mailing created = mailings.create(tenantPaths.visible(tenant), data(input));
+    Mailing created = mailings.create(tenantPaths.visible(tenant), data(input, "de", true));
     return Response.created(
             uri.getAbsolutePathBuilder().path(String.valueOf(created.getId())).build())
         .entity(MailingJson.of(created))
@@ -199,7 +199,10 @@ public class MailingsResource {
   @Path("{id}")
   public MailingJson update(
       @PathParam("tenant") String tenant, @PathParam("id") long id, MailingJson input) {
-    return MailingJson.of(mailings.update(tenantPaths.visible(tenant), id, data(input)));
+    TenantKey key = tenantPaths.visible(tenant);
+    Mailing current = mailings.get(key, id);
+    return MailingJson.of(
+        mailings.update(key, id, data(input, current.getLanguage(), current.isTracking())));
   }
 
   @DELETE
@@ -298,22 +301,23 @@ public class MailingsResource {
 
   /**
    * A mailing's statistics with the rates worked out (JSON-B writes a record's components only, so
-   * the rates, which the statistics derive, are components here).
+   * the rates, which the statistics derive, are components here). The parts are records of their
+   * own: the domain's carry bean getters for the screens, which JSON-B would write as well.
    */
   public record StatisticsJson(
       long mailingId,
       long sent,
       long failed,
       long delivered,
-      MailingStatistics.Bounces bounces,
+      BouncesJson bounces,
       long unsubscribes,
-      MailingStatistics.Counts opens,
-      MailingStatistics.Counts clicks,
+      CountsJson opens,
+      CountsJson clicks,
       double openRate,
       double clickRate,
       double clickToOpenRate,
       double unsubscribeRate,
-      List<MailingStatistics.LinkClicks> links,
+      List<LinkJson> links,
       List<TrackingStatistics.HourlyCounts> timeline) {
 
     static StatisticsJson of(MailingStatistics s) {
@@ -322,16 +326,34 @@ public class MailingsResource {
           s.sent(),
           s.failed(),
           s.delivered(),
-          s.bounces(),
+          BouncesJson.of(s.bounces()),
           s.unsubscribes(),
-          s.opens(),
-          s.clicks(),
+          CountsJson.of(s.opens()),
+          CountsJson.of(s.clicks()),
           s.openRate(),
           s.clickRate(),
           s.clickToOpenRate(),
           s.unsubscribeRate(),
-          s.links(),
+          s.links().stream().map(LinkJson::of).toList(),
           s.timeline());
+    }
+  }
+
+  public record BouncesJson(long hard, long soft, long complaints, long autoReplies) {
+    static BouncesJson of(MailingStatistics.Bounces b) {
+      return new BouncesJson(b.hard(), b.soft(), b.complaints(), b.autoReplies());
+    }
+  }
+
+  public record CountsJson(long total, long unique, long machineTotal, long machineUnique) {
+    static CountsJson of(MailingStatistics.Counts c) {
+      return new CountsJson(c.total(), c.unique(), c.machineTotal(), c.machineUnique());
+    }
+  }
+
+  public record LinkJson(int index, String url, long total, long unique) {
+    static LinkJson of(MailingStatistics.LinkClicks l) {
+      return new LinkJson(l.index(), l.url(), l.total(), l.unique());
     }
   }
 
@@ -368,7 +390,12 @@ public class MailingsResource {
         RecipientJson::of);
   }
 
-  private static MailingData data(MailingJson input) {
+  /**
+   * The input as the service takes it; a language or tracking left out is {@code language} and
+   * {@code tracking} (the defaults for a new mailing, the mailing's own on a change), so that a
+   * change that sends only the content keeps them.
+   */
+  private static MailingData data(MailingJson input, String language, boolean tracking) {
     if (input == null) {
       throw new BadRequestException("The request needs a JSON body");
     }
@@ -379,12 +406,12 @@ public class MailingsResource {
         input.senderName(),
         input.senderAddress(),
         input.replyTo(),
-        input.language() == null ? "de" : input.language(),
+        input.language() == null ? language : input.language(),
         input.htmlBody(),
         input.textBody(),
         input.listIds(),
         input.segmentIds(),
-        !Boolean.FALSE.equals(input.tracking()));
+        input.tracking() == null ? tracking : input.tracking());
   }
 
   private static <E extends Enum<E>> E parse(Class<E> type, String value, String name) {

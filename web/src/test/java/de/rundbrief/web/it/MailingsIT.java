@@ -227,6 +227,12 @@ class MailingsIT {
         .isEqualTo("https://nord.example/angebot?k=1&b=2");
     assertThat(statistics.getJsonArray("links").getJsonObject(0).getInt("total")).isEqualTo(1);
     assertThat(statistics.getJsonArray("links").getJsonObject(1).getInt("total")).isZero();
+    assertThat(statistics.getJsonObject("opens").keySet())
+        .containsExactlyInAnyOrder("total", "unique", "machineTotal", "machineUnique");
+    assertThat(statistics.getJsonObject("bounces").keySet())
+        .containsExactlyInAnyOrder("hard", "soft", "complaints", "autoReplies");
+    assertThat(statistics.getJsonArray("links").getJsonObject(0).keySet())
+        .containsExactlyInAnyOrder("index", "url", "total", "unique");
 
     assertThat(statistics.getJsonArray("timeline")).isNotEmpty();
     Response csv = editor.getCsv("tenants/nord/mailings/" + mailing + "/statistics.csv");
@@ -633,6 +639,39 @@ class MailingsIT {
             mailingJson(list, "X", "<p onclick=\"x()\">Hi<script>alert(1)</script></p>", SENDER));
     assertThat(script.status()).isEqualTo(201);
     assertThat(script.object().getString("htmlBody")).isEqualTo("<p>Hi</p>");
+
+    // a change that leaves out language and tracking keeps them
+    Response english =
+        editor.post(
+            "tenants/nord/mailings",
+            Json.createObjectBuilder()
+                .add("name", "English")
+                .add("subject", "News")
+                .add("senderAddress", SENDER)
+                .add("language", "en")
+                .add("tracking", false)
+                .add("htmlBody", "<p>Hello</p>")
+                .add("listIds", Json.createArrayBuilder().add(list))
+                .build()
+                .toString());
+    assertThat(english.status()).as(english.body()).isEqualTo(201);
+    long englishId = english.object().getJsonNumber("id").longValue();
+    JsonObject changed =
+        editor
+            .put(
+                "tenants/nord/mailings/" + englishId,
+                Json.createObjectBuilder()
+                    .add("name", "English")
+                    .add("subject", "News, changed")
+                    .add("senderAddress", SENDER)
+                    .add("htmlBody", "<p>Hello again</p>")
+                    .add("listIds", Json.createArrayBuilder().add(list))
+                    .build()
+                    .toString())
+            .object();
+    assertThat(changed.getString("subject")).isEqualTo("News, changed");
+    assertThat(changed.getString("language")).isEqualTo("en");
+    assertThat(changed.getBoolean("tracking")).isFalse();
 
     // the list has nobody subscribed: the mailing would go to nobody and show as sent
     Response toNobody = editor.post(path + "/start", "");
