@@ -1,5 +1,7 @@
 package de.rundbrief.application;
 
+import de.rundbrief.domain.audit.AuditEntry;
+import de.rundbrief.domain.audit.AuditLog;
 import de.rundbrief.domain.mailing.DuplicateTemplateException;
 import de.rundbrief.domain.mailing.MailHtml;
 import de.rundbrief.domain.mailing.Mailing;
@@ -12,6 +14,7 @@ import de.rundbrief.domain.mailing.TemplateNotFoundException;
 import de.rundbrief.domain.mailing.Templates;
 import de.rundbrief.domain.staff.Roles;
 import de.rundbrief.domain.tenant.TenantKey;
+import de.rundbrief.infrastructure.security.Callers;
 import de.rundbrief.infrastructure.tenancy.TenantGuarded;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
@@ -31,6 +34,8 @@ public class DefaultTemplateService implements TemplateService {
   @Inject private MailingRepository mailings;
   @Inject private MailHtml mailHtml;
   @Inject private Clock clock;
+  @Inject private AuditLog auditLog;
+  @Inject private Callers callers;
 
   @Override
   @RolesAllowed({
@@ -181,6 +186,7 @@ public class DefaultTemplateService implements TemplateService {
     SharedTemplate template =
         new SharedTemplate(data.name(), content(data), data.published(), clock.instant());
     templates.add(template);
+    audit("template.createShared", template);
     return template;
   }
 
@@ -196,13 +202,34 @@ public class DefaultTemplateService implements TemplateService {
               throw new DuplicateTemplateException(data.name().strip());
             });
     template.change(data.name(), content(data), data.published(), clock.instant());
+    audit("template.updateShared", template);
     return template;
   }
 
   @Override
   @RolesAllowed(Roles.CENTRAL_ADMIN)
   public void deleteShared(long id) {
-    templates.remove(sharedOf(id));
+    SharedTemplate template = sharedOf(id);
+    templates.remove(template);
+    audit("template.deleteShared", template);
+  }
+
+  /**
+   * Shared templates reach every tenant, so each change by central administration is in the audit
+   * log; the tenant guard records calls that name a tenant, and these name none.
+   */
+  private void audit(String action, SharedTemplate template) {
+    auditLog.record(
+        new AuditEntry(
+            clock.instant(),
+            callers.current().name(),
+            null,
+            action,
+            template.getName()
+                + " ("
+                + template.getId()
+                + (template.isPublished() ? ", published" : ", not published")
+                + ")"));
   }
 
   private MailingTemplate ownOf(long id) {

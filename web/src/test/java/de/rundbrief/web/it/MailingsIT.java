@@ -787,6 +787,16 @@ class MailingsIT {
             + run
             + "\",\"subject\":\"Aus dem Konzern\","
             + "\"htmlBody\":\"<p>Hallo {{ firstName | Leserin }}</p>\",\"published\":true}");
+    assertThat(
+            Sql.column(
+                PostgresDatabase.get().superuser(),
+                "SELECT actor || ' ' || action || ' ' || detail FROM audit_entry"
+                    + " WHERE detail LIKE ? ORDER BY id",
+                "Konzern " + run + " (%"))
+        .as("shared templates reach every tenant: each change is audited")
+        .containsExactly(
+            "admin template.createShared Konzern " + run + " (" + sharedId + ", not published)",
+            "admin template.updateShared Konzern " + run + " (" + sharedId + ", published)");
     assertThat(sued.get("tenants/sued/templates").body()).contains("Konzern " + run);
     Response fromShared =
         editor.post(
