@@ -148,9 +148,27 @@ public final class Personalisation {
 
   /**
    * @param fieldKeys the keys of the tenant's fields
-   * @throws InvalidMailingException naming every unknown placeholder of the texts
+   * @throws InvalidMailingException naming every unknown placeholder of the texts, or the first
+   *     {@code {{} or {@code }}} that belongs to no placeholder ({@code {{firstName}}, {@code {{
+   *     first name }}}): it would go out to every recipient as it is written
    */
   public static void check(Set<String> fieldKeys, String... texts) {
+    for (String text : texts) {
+      if (text == null) {
+        continue;
+      }
+      String outside = PLACEHOLDER.matcher(text).replaceAll(" ");
+      if (outside.contains("{{") || outside.contains("}}")) {
+        int at = outside.contains("{{") ? outside.indexOf("{{") : outside.indexOf("}}");
+        throw new InvalidMailingException(
+            "A placeholder is written {{ name }} or {{ name | fallback }}; this text has {{ or }}"
+                + " outside one: \""
+                + outside
+                    .substring(Math.max(0, at - 20), Math.min(outside.length(), at + 22))
+                    .strip()
+                + "\"");
+      }
+    }
     Set<String> unknown = new TreeSet<>();
     for (String text : texts) {
       for (String name : parse(text).names()) {

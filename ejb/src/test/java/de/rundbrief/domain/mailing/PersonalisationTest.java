@@ -95,6 +95,21 @@ class PersonalisationTest {
   }
 
   @Test
+  void checkRefusesBracesThatBelongToNoPlaceholder() {
+    for (String broken :
+        new String[] {"Hallo {{firstName}", "<p>{{ first name }}</p>", "{{ }}", "Ende }}"}) {
+      assertThatThrownBy(() -> Personalisation.check(Set.of(), "Betreff", broken))
+          .as(broken)
+          .isInstanceOf(InvalidMailingException.class)
+          .hasMessageContaining("outside one");
+    }
+    Personalisation.check(
+        Set.of(),
+        "{ einfache Klammern } {{ firstName | Leser }}",
+        null);
+  }
+
+  @Test
   void checkAcceptsBuiltInNamesAndTheTenantsFields() {
     Personalisation.check(
         Set.of("company"), "{{firstName}} {{lastName}} {{email}} {{ field.company | - }}");
