@@ -103,10 +103,7 @@ class PersonalisationTest {
           .isInstanceOf(InvalidMailingException.class)
           .hasMessageContaining("outside one");
     }
-    Personalisation.check(
-        Set.of(),
-        "{ einfache Klammern } {{ firstName | Leser }}",
-        null);
+    Personalisation.check(Set.of(), "{ einfache Klammern } {{ firstName | Leser }}", null);
   }
 
   @Test
