@@ -60,6 +60,9 @@ import java.util.stream.Collectors;
 @ValidateOnExecution
 public class DefaultMailingService implements MailingService {
 
+  /** The language of a new mailing that names none. */
+  private static final String NEW_LANGUAGE = "de";
+
   @Inject private MailingRepository mailings;
   @Inject private TrackingStatistics trackingStatistics;
   @Inject private MailingListRepository lists;
@@ -107,9 +110,14 @@ public class DefaultMailingService implements MailingService {
   })
   public Mailing create(TenantKey tenant, MailingData data) {
     Instant now = clock.instant();
-    Mailing mailing = new Mailing(data.name(), data.language(), content(tenant, data), now);
+    Mailing mailing =
+        new Mailing(
+            data.name(),
+            data.language() == null ? NEW_LANGUAGE : data.language(),
+            content(tenant, data),
+            now);
     mailing.target(checkedLists(data.listIds()), checkedSegments(data.segmentIds()));
-    mailing.track(data.tracking());
+    mailing.track(!Boolean.FALSE.equals(data.tracking()));
     mailings.add(mailing);
     return mailing;
   }
@@ -143,7 +151,7 @@ public class DefaultMailingService implements MailingService {
             null,
             senderAddress,
             null,
-            "de",
+            NEW_LANGUAGE,
             template.getHtmlBody(),
             null,
             Set.of(),
@@ -163,10 +171,14 @@ public class DefaultMailingService implements MailingService {
       throw new MailingStateException(mailing.getStatus(), "changed");
     }
     mailing.rename(data.name());
-    mailing.changeLanguage(data.language());
+    if (data.language() != null) {
+      mailing.changeLanguage(data.language());
+    }
     mailing.write(content(tenant, data), clock.instant());
     mailing.target(checkedLists(data.listIds()), checkedSegments(data.segmentIds()));
-    mailing.track(data.tracking());
+    if (data.tracking() != null) {
+      mailing.track(data.tracking());
+    }
     return mailing;
   }
 

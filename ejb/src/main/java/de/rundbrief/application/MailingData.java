@@ -11,6 +11,10 @@ import java.util.Set;
 /**
  * What staff (or an integration) enter for a mailing. Sender and reply-to left empty take the
  * tenant's settings; a plain text left empty is generated from the HTML.
+ *
+ * @param language {@code null} on a change keeps the mailing's; a new mailing's is {@code de}
+ * @param tracking {@code null} on a change keeps the mailing's; a new mailing is tracked (as the
+ *     tenant's setting says)
  */
 public record MailingData(
     @NotBlank(message = "{rundbrief.mailing.name.required}")
@@ -26,14 +30,14 @@ public record MailingData(
     @Size(max = EmailAddress.MAX_LENGTH, message = "{rundbrief.name.too-long}")
         String senderAddress,
     @Size(max = EmailAddress.MAX_LENGTH, message = "{rundbrief.name.too-long}") String replyTo,
-    @NotBlank(message = "{rundbrief.mailing.language.required}") String language,
+    @Size(min = 1, message = "{rundbrief.mailing.language.required}") String language,
     @Size(max = MailingContent.BODY_MAX_LENGTH, message = "{rundbrief.name.too-long}")
         String htmlBody,
     @Size(max = MailingContent.BODY_MAX_LENGTH, message = "{rundbrief.name.too-long}")
         String textBody,
     Set<Long> listIds,
     Set<Long> segmentIds,
-    boolean tracking) {
+    Boolean tracking) {
 
   /** A mailing whose opens and clicks are tracked as the tenant's setting says. */
   public MailingData(

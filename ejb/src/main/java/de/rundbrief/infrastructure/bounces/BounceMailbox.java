@@ -1,6 +1,7 @@
 package de.rundbrief.infrastructure.bounces;
 
 import de.rundbrief.domain.bounce.BounceKind;
+import jakarta.mail.FetchProfile;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
@@ -104,13 +105,17 @@ public final class BounceMailbox {
                   : address.getFile());
       inbox.open(Folder.READ_WRITE);
       try {
-        int count = inbox.getMessageCount();
+        Message[] messages = inbox.getMessages();
+        // every message's UID in one exchange, not one per message
+        FetchProfile uids = new FetchProfile();
+        uids.add(UIDFolder.FetchProfileItem.UID);
+        inbox.fetch(messages, uids);
         int tried = 0;
-        for (int number = 1; number <= count && tried < ROUND; number++) {
+        for (int number = 0; number < messages.length && tried < ROUND; number++) {
           if (!ourTurn.getAsBoolean()) {
             break;
           }
-          Message message = inbox.getMessage(number);
+          Message message = messages[number];
           String key;
           try {
             key = key(inbox, message);

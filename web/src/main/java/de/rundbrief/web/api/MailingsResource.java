@@ -166,7 +166,7 @@ public class MailingsResource {
   @POST
   public Response create(
       @PathParam("tenant") String tenant, MailingJson input, @Context UriInfo uri) {
-    Mailing created = mailings.create(tenantPaths.visible(tenant), data(input, "de", true));
+    Mailing created = mailings.create(tenantPaths.visible(tenant), data(input));
     return Response.created(
             uri.getAbsolutePathBuilder().path(String.valueOf(created.getId())).build())
         .entity(MailingJson.of(created))
@@ -199,10 +199,7 @@ public class MailingsResource {
   @Path("{id}")
   public MailingJson update(
       @PathParam("tenant") String tenant, @PathParam("id") long id, MailingJson input) {
-    TenantKey key = tenantPaths.visible(tenant);
-    Mailing current = mailings.get(key, id);
-    return MailingJson.of(
-        mailings.update(key, id, data(input, current.getLanguage(), current.isTracking())));
+    return MailingJson.of(mailings.update(tenantPaths.visible(tenant), id, data(input)));
   }
 
   @DELETE
@@ -391,11 +388,10 @@ public class MailingsResource {
   }
 
   /**
-   * The input as the service takes it; a language or tracking left out is {@code language} and
-   * {@code tracking} (the defaults for a new mailing, the mailing's own on a change), so that a
-   * change that sends only the content keeps them.
+   * The input as the service takes it; a language or tracking left out stays {@code null}, which
+   * the service reads as the defaults of a new mailing or the mailing's own on a change.
    */
-  private static MailingData data(MailingJson input, String language, boolean tracking) {
+  private static MailingData data(MailingJson input) {
     if (input == null) {
       throw new BadRequestException("The request needs a JSON body");
     }
@@ -406,12 +402,12 @@ public class MailingsResource {
         input.senderName(),
         input.senderAddress(),
         input.replyTo(),
-        input.language() == null ? language : input.language(),
+        input.language(),
         input.htmlBody(),
         input.textBody(),
         input.listIds(),
         input.segmentIds(),
-        input.tracking() == null ? tracking : input.tracking());
+        input.tracking());
   }
 
   private static <E extends Enum<E>> E parse(Class<E> type, String value, String name) {

@@ -24,17 +24,4 @@ public final class Views {
     faces.getExternalContext().responseSendError(403, "Forbidden");
     faces.responseComplete();
   }
-
-  /**
-   * Ends a request whose address has a parameter that cannot be read ({@code id=abc}, a number too
-   * big) with 404, as for an unknown record. Faces would skip the view's load action and show the
-   * page empty; called before every staff view renders (the staff template), it does nothing on a
-   * postback, where a failed check is the form's to show.
-   */
-  public static void refuseUnreadableParameters() throws IOException {
-    FacesContext faces = FacesContext.getCurrentInstance();
-    if (!faces.isPostback() && faces.isValidationFailed()) {
-      notFound();
-    }
-  }
 }

@@ -148,6 +148,13 @@ public final class Browser implements AutoCloseable {
    * Waits until the condition holds, re-reading the page each time; if it never does, the page as
    * it was is kept as {@code target/screenshots/timeout-*.png} for whoever looks into the failure.
    */
+  /** Answers "yes" in the confirmation dialog that has just opened, once it shows. */
+  public Browser confirmYes() {
+    By yes = By.cssSelector(".ui-confirmdialog-yes");
+    until(driver -> !all(yes).isEmpty() && all(yes).get(0).isDisplayed());
+    return click(yes);
+  }
+
   public void until(java.util.function.Function<WebDriver, Boolean> condition) {
     try {
       wait.until(condition::apply);

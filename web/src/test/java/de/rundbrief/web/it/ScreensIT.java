@@ -649,11 +649,7 @@ class ScreensIT {
       String draft = browser.text("cockpit:status");
       browser.type("mailing:preheader", "Frisch aus dem Herbst");
       browser.click("cockpit:start");
-      browser.until(
-          driver ->
-              !browser.all(By.cssSelector(".ui-confirmdialog-yes")).isEmpty()
-                  && browser.all(By.cssSelector(".ui-confirmdialog-yes")).get(0).isDisplayed());
-      browser.click(By.cssSelector(".ui-confirmdialog-yes"));
+      browser.confirmYes();
       browser.until(driver -> browser.byIdPresentAndShown("unsavedText"));
       assertThat(browser.text("cockpit:status")).isEqualTo(draft);
       browser.click("unsavedOk");
@@ -666,11 +662,7 @@ class ScreensIT {
                   .contains("Frisch aus dem Herbst"));
 
       browser.click("cockpit:start");
-      browser.until(
-          driver ->
-              !browser.all(By.cssSelector(".ui-confirmdialog-yes")).isEmpty()
-                  && browser.all(By.cssSelector(".ui-confirmdialog-yes")).get(0).isDisplayed());
-      browser.click(By.cssSelector(".ui-confirmdialog-yes"));
+      browser.confirmYes();
       browser.until(
           driver -> browser.present("cockpit:sent") && browser.text("cockpit:sent").equals("3"));
       browser.until(driver -> browser.text("cockpit:status").equals("Sent"));
@@ -842,11 +834,7 @@ class ScreensIT {
               .findFirst()
               .orElseThrow();
       row.findElement(By.cssSelector("button[id$=':revoke']")).click();
-      browser.until(
-          driver ->
-              !browser.all(By.cssSelector(".ui-confirmdialog-yes")).isEmpty()
-                  && browser.all(By.cssSelector(".ui-confirmdialog-yes")).get(0).isDisplayed());
-      browser.click(By.cssSelector(".ui-confirmdialog-yes"));
+      browser.confirmYes();
       browser.until(
           driver ->
               browser.all(By.cssSelector("#keys\\:table tbody tr")).stream()
